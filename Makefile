@@ -1,0 +1,35 @@
+# Two commands do all the set-up (see README):
+#   make run    create .venv, install everything, open the app
+#   make test   create .venv, install everything, run the whole test suite headless
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test deps sysdeps dist bench evaluate screenshots clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+
+$(STAMP): $(BIN)/python requirements.txt requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $(STAMP)
+
+deps: $(STAMP)
+
+# System libraries Qt and the PDF tests need on a bare Debian machine (no-op when present).
+sysdeps:
+	@sh scripts/sysdeps.sh
+
+run: sysdeps deps
+	$(BIN)/python main.py $(ARGS)
+
+test: sysdeps deps
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+evaluate: deps
+	$(BIN)/python -m sentiment.evaluate
+
+clean:
+	rm -rf build dist $(VENV)

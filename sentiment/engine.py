@@ -1,0 +1,221 @@
+"""Note scoring: VADER-style valence sums over a merged lexicon, plus clause rules.
+
+Per sentence: tokens are looked up (our business phrases first, longest match, then single
+words from our list, VADER's, TextBlob's); boosters, negation within three words (not across a
+comma) and ALL-CAPS emphasis adjust each valence; contrast markers move weight to the clause
+that carries the verdict. A sentence's polarity and the note's polarity are VADER's
+normalisation ``x / sqrt(x^2 + 15)`` of the summed valences.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+
+from sentiment.lexicons import Lexicons, get_lexicons
+from sentiment.types import ANALYZER_VERSION, SentenceScore, Sentiment, Term, label_for
+
+_EMOJI = "\U0001F000-\U0001FAFF\u2600-\u27BF"
+_TOKEN_RE = re.compile(rf"[{_EMOJI}]|[^\s{_EMOJI}]+")
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\s*\n\s*")
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’—–…"
+_CLAUSE_END = (",", ";", ":", "—", "–", " -")
+_AFTER_MARKERS = frozenset({"but", "however", "nevertheless", "nonetheless", "although", "though"})
+_SUBORDINATE = frozenset({"despite", "although", "though", "whereas"})
+_SENTENCE_CONTRAST = frozenset({"but", "however", "still", "nevertheless", "nonetheless", "yet"})
+_BEFORE_SCALE = 0.5
+_AFTER_SCALE = 1.5
+_N_SCALAR = -0.74
+_CAPS_INCR = 0.733
+_MAX_CHARS = 200_000
+
+
+def normalize(score: float, alpha: float = 15.0) -> float:
+    """Map an unbounded valence sum into -1..1 (VADER's normalisation)."""
+    return score / math.sqrt(score * score + alpha)
+
+
+def _punct_emphasis(text: str) -> float:
+    excl = min(text.count("!"), 4) * 0.292
+    qm = text.count("?")
+    return excl + (0.0 if qm <= 1 else (qm * 0.18 if qm <= 3 else 0.96))
+
+
+def _tokenize(text: str, start: int, end: int) -> tuple[list[str], list[int], list[int], list[bool]]:
+    """Words of text[start:end] with punctuation stripped, their offsets and clause ends."""
+    words: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    breaks: list[bool] = []
+    for m in _TOKEN_RE.finditer(text, start, end):
+        raw = m.group()
+        word = raw.strip(_PUNCT)
+        if len(word) <= 2 and len(raw) <= 3 and not word.isalnum():
+            word = raw  # emoticon such as :) or :-(
+        if not word:
+            if raw in ("-", "--", "—", "–") and breaks:
+                breaks[-1] = True
+            continue
+        left = m.start() + raw.find(word)
+        words.append(word)
+        starts.append(left)
+        ends.append(left + len(word))
+        breaks.append(raw.endswith(_CLAUSE_END[:5]))
+    return words, starts, ends, breaks
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in _SENTENCE_END_RE.finditer(text):
+        if m.start() > pos:
+            spans.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text) and text[pos:].strip():
+        spans.append((pos, len(text)))
+    return spans
+
+
+def _score_sentence(text: str, start: int, end: int, lex: Lexicons
+                    ) -> tuple[float, list[tuple[int, int, float]], str]:
+    """Valence sum of one sentence, its scored spans, and its first word (lower case)."""
+    words, starts, ends, breaks = _tokenize(text, start, end)
+    n = len(words)
+    if not n:
+        return 0.0, [], ""
+    low = [w.lower() for w in words]
+    lexwords, phrases, boosters, negations = lex.words, lex.phrases, lex.boosters, lex.negations
+    caps_differ = any(w.isupper() for w in words) and not all(w.isupper() for w in words if w.isalpha())
+    vals = [0.0] * n
+    span_end = list(range(n))  # index of the last token of the term starting at i
+    known = [False] * n
+    i = 0
+    while i < n:
+        w = low[i]
+        cands = phrases.get(w)
+        if cands:
+            for rest, valence in cands:
+                k = len(rest)
+                if tuple(low[i + 1:i + 1 + k]) == rest:
+                    vals[i] = valence
+                    known[i] = True
+                    span_end[i] = i + k
+                    for j in range(i + 1, i + 1 + k):
+                        known[j] = True
+                        span_end[j] = -1
+                    i += k
+                    break
+            else:
+                cands = None
+            if cands:
+                i += 1
+                continue
+        if w in boosters:
+            known[i] = True
+        else:
+            v = lexwords.get(w)
+            if v is None:
+                v = lex.emoji.get(w)
+            if v is not None:
+                known[i] = True
+                vals[i] = v
+        i += 1
+
+    scored: list[tuple[int, int, float]] = []
+    total = 0.0
+    for i in range(n):
+        v = vals[i]
+        if not v or span_end[i] < 0:
+            continue
+        if caps_differ and words[i].isupper():
+            v += _CAPS_INCR if v > 0 else -_CAPS_INCR
+        # boosters and negations up to three words back, never across a clause break
+        for back in (1, 2, 3):
+            j = i - back
+            if j < 0 or breaks[j] or span_end[j] < 0:
+                break
+            prev = low[j]
+            if prev in negations or prev == "no" or prev.endswith("n't"):
+                v *= _N_SCALAR
+                break
+            if prev == "least" and (j == 0 or low[j - 1] not in ("at", "very")):
+                v *= _N_SCALAR
+                break
+            if vals[j] and known[j]:
+                continue  # a sentiment word is not a modifier of its neighbour
+            b = boosters.get(prev)
+            if b is not None:
+                b = b if v > 0 else -b
+                if caps_differ and words[j].isupper():
+                    b += _CAPS_INCR if v > 0 else -_CAPS_INCR
+                v += b * (1.0, 0.95, 0.9)[back - 1]
+        # "no" followed by a sentiment word negates it instead of counting itself
+        if low[i] == "no" and i + 1 < n and known[i + 1] and span_end[i] == i:
+            v = 0.0
+        vals[i] = v
+
+    _apply_contrast(low, breaks, vals)
+    for i in range(n):
+        v = vals[i]
+        if v and span_end[i] >= 0:
+            total += v
+            scored.append((starts[i], ends[span_end[i]], v))
+    return total, scored, low[0]
+
+
+def _apply_contrast(low: list[str], breaks: list[bool], vals: list[float]) -> None:
+    """Shift weight to the clause that carries the verdict (in place)."""
+    n = len(low)
+    for i, w in enumerate(low):
+        if w in _SUBORDINATE or (w == "in" and low[i + 1:i + 3] == ["spite", "of"]):
+            # "although X, Y" / "Y despite X": the subordinate clause X is discounted
+            j = i
+            while j < n and not (breaks[j] and j > i):
+                vals[j] *= _BEFORE_SCALE
+                j += 1
+            if j < n:
+                j += 1
+            for k in range(0, i):
+                vals[k] *= _AFTER_SCALE
+            for k in range(j, n):
+                vals[k] *= _AFTER_SCALE
+            return
+        if w in _AFTER_MARKERS and i > 0:
+            for k in range(i):
+                vals[k] *= _BEFORE_SCALE
+            for k in range(i + 1, n):
+                vals[k] *= _AFTER_SCALE
+            return
+
+
+def analyze(text: str) -> Sentiment:
+    """Score one note. Never raises for any ``str``; non-strings are converted with str()."""
+    if not isinstance(text, str):
+        text = "" if text is None else str(text)
+    lex = get_lexicons()
+    work = text[:_MAX_CHARS]
+    if _CONTROL_RE.search(work):
+        work = _CONTROL_RE.sub(" ", work)  # same length, so offsets still point into text
+    sentence_results: list[tuple[int, int, float, list[tuple[int, int, float]]]] = []
+    for s_start, s_end in _sentence_spans(work):
+        total, scored, first = _score_sentence(work, s_start, s_end, lex)
+        if first in _SENTENCE_CONTRAST and sentence_results:
+            # "... . However, they want a discount." - the later sentence carries the verdict
+            sentence_results = [(a, b, t * _BEFORE_SCALE, sc) for a, b, t, sc in sentence_results]
+            total *= _AFTER_SCALE
+        sentence_results.append((s_start, s_end, total, scored))
+    grand = sum(r[2] for r in sentence_results)
+    emphasis = _punct_emphasis(work)
+    grand += emphasis if grand > 0 else (-emphasis if grand < 0 else 0.0)
+    polarity = normalize(grand) if grand else 0.0
+    sentences = tuple(
+        SentenceScore(a, b, normalize(t) if t else 0.0,
+                      tuple(Term(ts, te, text[ts:te], round(v / 4.0, 4)) for ts, te, v in sc))
+        for a, b, t, sc in sentence_results)
+    return Sentiment(polarity, label_for(polarity), sentences, ANALYZER_VERSION)
+
+
+def analyze_many(texts: Iterable[str]) -> list[Sentiment]:
+    """Score many notes (same results as calling :func:`analyze` on each)."""
+    return [analyze(t) for t in texts]

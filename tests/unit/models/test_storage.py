@@ -41,8 +41,9 @@ def test_contact_round_trip_with_tags(journal):
     assert c.name == "Priya Raman"
     assert c.tags == ("Analytics", "retainer")
     c2 = models.update_contact(c.id, email="priya@example.com", tags=["analytics"])
-    assert c2.email == "priya@example.com" and c2.tags == ("analytics",)
-    assert models.all_tags() == ["analytics"]
+    # Tags are case-insensitive: the existing spelling is reused, unused tags disappear.
+    assert c2.email == "priya@example.com" and c2.tags == ("Analytics",)
+    assert models.all_tags() == ["Analytics"]
     assert models.find_contact("priya raman", "NORTHWIND").id == c.id
 
 

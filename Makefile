@@ -22,8 +22,15 @@ deps: $(STAMP)
 sysdeps:
 	@sh scripts/sysdeps.sh
 
+# With no screen at all (a server, a container) the app runs on a virtual X screen so that
+# it still starts; on a desktop it opens normally.
 run: sysdeps deps
-	$(BIN)/python main.py $(ARGS)
+	@if [ "$$(uname)" = "Linux" ] && [ -z "$${DISPLAY:-}" ] && [ -z "$${WAYLAND_DISPLAY:-}" ] && [ -z "$${QT_QPA_PLATFORM:-}" ]; then \
+		echo "No display found: starting Rapport on a virtual screen (xvfb-run)."; \
+		xvfb-run -a $(BIN)/python main.py $(ARGS); \
+	else \
+		$(BIN)/python main.py $(ARGS); \
+	fi
 
 test: sysdeps deps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(PYTEST_ARGS)

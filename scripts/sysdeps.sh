@@ -12,6 +12,15 @@ have_lib libdbus-1.so.3      || need="$need libdbus-1-3"
 have_lib libxcb-cursor.so.0  || need="$need libxcb-cursor0"
 have_lib libxkbcommon-x11.so.0 || need="$need libxkbcommon-x11-0"
 command -v pdftotext >/dev/null 2>&1 || need="$need poppler-utils"
+# No screen (server, container): `make run` uses a virtual X screen.
+if [ "$(uname)" = "Linux" ] && [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+    command -v xvfb-run >/dev/null 2>&1 || need="$need xvfb xauth"
+    have_lib libxcb-icccm.so.4  || need="$need libxcb-icccm4"
+    have_lib libxcb-keysyms.so.1 || need="$need libxcb-keysyms1"
+    have_lib libxcb-image.so.0  || need="$need libxcb-image0"
+    have_lib libxcb-render-util.so.0 || need="$need libxcb-render-util0"
+    have_lib libxcb-shape.so.0  || need="$need libxcb-shape0"
+fi
 [ -z "$need" ] && exit 0
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
     echo "Installing system libraries:$need"

@@ -26,6 +26,10 @@ _SUBORDINATE = frozenset({"despite", "although", "though", "whereas"})
 _SENTENCE_CONTRAST = frozenset({"but", "however", "still", "nevertheless", "nonetheless", "yet"})
 _BEFORE_SCALE = 0.5
 _AFTER_SCALE = 1.5
+_EXTRA_NEGATIONS = frozenset({"zero", "nobody", "none", "nothing", "neither"})
+# A problem that is explicitly over: "the dispute is resolved", "overdue invoice was settled"
+_RESOLUTION = frozenset({"resolved", "settled", "fixed", "cleared", "solved", "sorted"})
+_RESOLVED_SCALE = 0.3
 _N_SCALAR = -0.74
 _CAPS_INCR = 0.733
 _MAX_CHARS = 200_000
@@ -42,7 +46,8 @@ def _punct_emphasis(text: str) -> float:
     return excl + (0.0 if qm <= 1 else (qm * 0.18 if qm <= 3 else 0.96))
 
 
-def _tokenize(text: str, start: int, end: int) -> tuple[list[str], list[int], list[int], list[bool]]:
+def _tokenize(text: str, start: int, end: int, known: dict[str, float]
+              ) -> tuple[list[str], list[int], list[int], list[bool]]:
     """Words of text[start:end] with punctuation stripped, their offsets and clause ends."""
     words: list[str] = []
     starts: list[int] = []
@@ -51,8 +56,8 @@ def _tokenize(text: str, start: int, end: int) -> tuple[list[str], list[int], li
     for m in _TOKEN_RE.finditer(text, start, end):
         raw = m.group()
         word = raw.strip(_PUNCT)
-        if len(word) <= 2 and len(raw) <= 3 and not word.isalnum():
-            word = raw  # emoticon such as :) or :-(
+        if len(word) <= 2 and word != raw and raw.lower() in known:
+            word = raw  # emoticon such as :) or :D or D:
         if not word:
             if raw in ("-", "--", "—", "–") and breaks:
                 breaks[-1] = True
@@ -80,7 +85,7 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
 def _score_sentence(text: str, start: int, end: int, lex: Lexicons
                     ) -> tuple[float, list[tuple[int, int, float]], str]:
     """Valence sum of one sentence, its scored spans, and its first word (lower case)."""
-    words, starts, ends, breaks = _tokenize(text, start, end)
+    words, starts, ends, breaks = _tokenize(text, start, end, lex.words)
     n = len(words)
     if not n:
         return 0.0, [], ""
@@ -136,7 +141,7 @@ def _score_sentence(text: str, start: int, end: int, lex: Lexicons
             if j < 0 or breaks[j] or span_end[j] < 0:
                 break
             prev = low[j]
-            if prev in negations or prev == "no" or prev.endswith("n't"):
+            if prev in negations or prev in _EXTRA_NEGATIONS or prev == "no" or prev.endswith("n't"):
                 v *= _N_SCALAR
                 break
             if prev == "least" and (j == 0 or low[j - 1] not in ("at", "very")):
@@ -155,6 +160,8 @@ def _score_sentence(text: str, start: int, end: int, lex: Lexicons
             v = 0.0
         vals[i] = v
 
+    if not _RESOLUTION.isdisjoint(low):
+        _apply_resolution(low, vals)
     _apply_contrast(low, breaks, vals)
     for i in range(n):
         v = vals[i]
@@ -162,6 +169,14 @@ def _score_sentence(text: str, start: int, end: int, lex: Lexicons
             total += v
             scored.append((starts[i], ends[span_end[i]], v))
     return total, scored, low[0]
+
+
+def _apply_resolution(low: list[str], vals: list[float]) -> None:
+    """Dampen the problem words of a sentence that says the problem is over (in place)."""
+    if any(w in _RESOLUTION and vals[i] > 0 for i, w in enumerate(low)):
+        for i, v in enumerate(vals):
+            if v < 0:
+                vals[i] = v * _RESOLVED_SCALE
 
 
 def _apply_contrast(low: list[str], breaks: list[bool], vals: list[float]) -> None:

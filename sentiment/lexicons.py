@@ -16,7 +16,10 @@ from sentiment.types import LexiconError
 
 BUSINESS_LEXICON_FILE = "business_lexicon.tsv"
 # Scale from TextBlob polarity (-1..1) to VADER valence (-4..4) for words VADER lacks.
-TEXTBLOB_SCALE = 2.0
+# Only TextBlob words with |polarity| >= TEXTBLOB_MIN are used: its many mild adjectives
+# ("new", "next", "mostly") tip neutral business notes without helping the rated sets.
+TEXTBLOB_SCALE = 1.5
+TEXTBLOB_MIN = 0.4
 _BRACES = re.compile(r"\{([^{}]*)\}")
 
 
@@ -128,7 +131,8 @@ def _build() -> Lexicons:
     except (OSError, LexiconError, UnicodeDecodeError) as exc:
         problems.append(f"business: {exc}")
 
-    words: dict[str, float] = {w: p * TEXTBLOB_SCALE for w, p in tb_words.items() if " " not in w}
+    words: dict[str, float] = {w: p * TEXTBLOB_SCALE for w, p in tb_words.items()
+                               if " " not in w and abs(p) >= TEXTBLOB_MIN}
     words.update(vader_words)
     phrase_lists: dict[str, list[tuple[tuple[str, ...], float]]] = {}
     for phrase, valence in business.items():

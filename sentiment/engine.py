@@ -30,6 +30,11 @@ _EXTRA_NEGATIONS = frozenset({"zero", "nobody", "none", "nothing", "neither"})
 # A problem that is explicitly over: "the dispute is resolved", "overdue invoice was settled"
 _RESOLUTION = frozenset({"resolved", "settled", "fixed", "cleared", "solved", "sorted"})
 _RESOLVED_SCALE = 0.3
+# Verbs that stop a good thing: "paused the expansion", "lost the renewal" - the good noun
+# after them must not count (the verb itself carries the negative valence).
+_BLOCKERS = frozenset({"paused", "pausing", "stopped", "cancelled", "canceled", "halted", "froze",
+                       "frozen", "lost", "killed", "scrapped", "dropped", "blocked", "withdrew",
+                       "rejected", "declined", "postponed", "reduce", "reduced", "cut"})
 _N_SCALAR = -0.74
 _CAPS_INCR = 0.733
 _MAX_CHARS = 200_000
@@ -146,6 +151,9 @@ def _score_sentence(text: str, start: int, end: int, lex: Lexicons
                 break
             if prev == "least" and (j == 0 or low[j - 1] not in ("at", "very")):
                 v *= _N_SCALAR
+                break
+            if v > 0 and prev in _BLOCKERS:
+                v = 0.0
                 break
             if vals[j] and known[j]:
                 continue  # a sentiment word is not a modifier of its neighbour

@@ -1,19 +1,21 @@
 """Relationship trend from a contact's dated note polarities.
 
-Method (time-based, one pass after sorting):
+Method (time-based, linear after one sort):
 1. Sort by time. Fewer than ``MIN_NOTES`` notes -> ``insufficient``.
-2. Outlier guard: a running median of three neighbouring notes (Tukey's end-point rule at the
-   ends), so one odd note neither flips nor fakes a trend; two or more in a row count.
-3. Level: an exponential moving average over TIME (half-life ``HALF_LIFE_DAYS``; a note's
-   weight depends on the days since the previous one, not on its index). ``mood`` is the level
-   at the last note. The chart's line (:func:`smooth_series`) is the same level.
-4. ``change`` = level now minus level at the start of the recent window, which is the longer of
-   ``WINDOW_DAYS`` and the time the last ``RECENT_NOTES`` notes span (so sparse contacts still
-   compare against the time before their latest run), capped at ``MAX_WINDOW_DAYS``.
-   change >= +THRESHOLD -> warming, <= -THRESHOLD -> souring, else steady. A consistently
-   grumpy client has a low but flat level: steady.
-5. ``turned_at``: walking back from now, the date of the note where the level last stopped
-   moving in the current direction (the latest peak before souring, trough before warming).
+2. Outlier guard: running median of three neighbouring notes (Tukey's end-point rule), so one
+   odd note neither flips nor fakes a trend; two or more in a row do count.
+3. ``mood``: exponential moving average over TIME (half-life ``HALF_LIFE_DAYS``; a note's weight
+   depends on the days since the previous note, not on its index). :func:`smooth_series` is
+   this same level, for the chart.
+4. Recent window = the longer of ``WINDOW_DAYS`` and the time the last ``RECENT_NOTES`` notes
+   span (so sparse contacts compare their latest run), capped at ``MAX_WINDOW_DAYS``. The
+   prior period is the same length again before it (at least its last ``RECENT_NOTES`` notes).
+   ``change`` = mean (outlier-guarded) polarity in the recent window minus that of the prior
+   period. If every note is recent, the older half is the prior period.
+5. The change must beat ``THRESHOLD`` and the prior period's own noise (``NOISE_FACTOR`` x its
+   standard deviation): then warming / souring, otherwise steady. A consistently grumpy client
+   is low but flat, hence steady.
+6. ``turned_at``: the date of the first note after the last peak (souring) or trough (warming).
 """
 from __future__ import annotations
 
@@ -26,7 +28,8 @@ HALF_LIFE_DAYS = 14.0
 WINDOW_DAYS = 30.0
 MAX_WINDOW_DAYS = 120.0
 RECENT_NOTES = 3
-THRESHOLD = 0.15
+THRESHOLD = 0.2
+NOISE_FACTOR = 1.0
 _DAY = 86400.0
 
 Point = tuple[dt.datetime, float]
@@ -111,8 +114,7 @@ def compute_trend(points: Sequence[Point], now: dt.datetime | None = None) -> Tr
         return Trend("insufficient", 0.0, 0.0, None, 0)
     t0 = times[0]
     secs = [(t - t0).total_seconds() for t in times]
-    levels = _levels(secs, _despike(values), HALF_LIFE_DAYS)
-    mood = levels[-1]
+    mood = _levels(secs, _despike(values), HALF_LIFE_DAYS)[-1]
     if n < MIN_NOTES:
         return Trend("insufficient", mood, 0.0, None, n)
 
@@ -120,21 +122,28 @@ def compute_trend(points: Sequence[Point], now: dt.datetime | None = None) -> Tr
     window = max(WINDOW_DAYS * _DAY, end - secs[max(0, n - RECENT_NOTES - 1)])
     window = min(window, MAX_WINDOW_DAYS * _DAY)
     cut = end - window
-    before = levels[0]
-    for t, level in zip(secs, levels):
-        if t > cut:
-            break
-        before = level
-    change = mood - before
-    if change >= THRESHOLD:
-        direction = "warming"
-    elif change <= -THRESHOLD:
-        direction = "souring"
-    else:
+    first_recent = next((i for i in range(n) if secs[i] > cut), n)
+    if first_recent == 0 or first_recent == n:
+        first_recent = n // 2  # everything is recent (or nothing is): compare the halves
+    first_prior = first_recent
+    while first_prior > 0 and (secs[first_prior - 1] > cut - window
+                               or first_recent - first_prior < RECENT_NOTES):
+        first_prior -= 1
+    guarded = _despike(values)
+    recent = guarded[first_recent:]
+    prior = guarded[first_prior:first_recent]
+    prior_raw = values[first_prior:first_recent]
+    change = sum(recent) / len(recent) - sum(prior) / len(prior)
+    mean_raw = sum(prior_raw) / len(prior_raw)
+    noise = (sum((v - mean_raw) ** 2 for v in prior_raw) / len(prior_raw)) ** 0.5
+    if abs(change) < max(THRESHOLD, NOISE_FACTOR * noise):
         return Trend("steady", mood, change, None, n)
-
-    sign = 1.0 if direction == "warming" else -1.0
-    k = n - 1
-    while k > 0 and sign * (levels[k] - levels[k - 1]) > -0.01:
-        k -= 1
-    return Trend(direction, mood, change, times[k].date(), n)
+    direction = "warming" if change > 0 else "souring"
+    sign = 1.0 if change > 0 else -1.0
+    # the last peak (souring) / trough (warming): the new direction starts at the next note
+    extreme = first_prior
+    for i in range(first_prior, n):
+        if sign * guarded[i] <= sign * guarded[extreme]:
+            extreme = i
+    turn = min(extreme + 1, n - 1)
+    return Trend(direction, mood, change, times[turn].date(), n)

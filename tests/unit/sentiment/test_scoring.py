@@ -1,0 +1,109 @@
+"""Labels on tricky business phrasing, offsets, robustness and held-out accuracy."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sentiment import analyze
+from sentiment.evaluate import accuracy, read_labeled_tsv
+
+ROOT = Path(__file__).resolve().parents[3]
+HELDOUT = ROOT / "tests" / "data" / "client_notes_heldout.tsv"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.mark.parametrize("text,label", [
+    ("Invoice #4471 is now 60 days overdue.", "negative"),
+    ("Scope creep again on the dashboards.", "negative"),
+    ("Client escalated the outage to our VP.", "negative"),
+    ("Marcus signed the renewal for another two years.", "positive"),
+    ("No complaints from procurement this time.", "positive"),
+    ("Not a single complaint since launch.", "positive"),
+    ("The review could have been worse; they liked the prototype.", "positive"),
+    ("Not bad at all.", "positive"),
+    ("Meeting was not great.", "negative"),
+    ("She was frustrated about the delayed invoice but agreed to extend the contract.", "positive"),
+    ("Kevin was polite but clearly disappointed with the response times.", "negative"),
+    ("Although the kickoff was rocky, they approved the budget.", "positive"),
+    ("Despite the outage, they renewed for a year.", "positive"),
+    ("The meeting was pleasant. However, they paused the expansion.", "negative"),
+    ("The outstanding balance is 4,000 EUR.", "neutral"),
+    ("Discussed the support tier.", "neutral"),
+    ("Service credits are listed in the SLA.", "neutral"),
+    ("Scheduled the Q3 planning session for the 14th.", "neutral"),
+    ("The invoice dispute is resolved and they paid in full.", "positive"),
+])
+def test_labels_on_tricky_phrases(text: str, label: str) -> None:
+    assert analyze(text).label == label
+
+
+def test_rankings() -> None:
+    assert analyze("They renewed.").polarity > analyze("They asked about the renewal.").polarity
+    assert analyze("They are furious and cancelled.").polarity < analyze("They cancelled.").polarity
+    assert analyze("Very happy client.").polarity > analyze("Happy client.").polarity > 0
+
+
+def test_offsets_point_into_original_text() -> None:
+    text = "  Great call!!\n\nBut the invoice is \x07overdue, sadly.  Ok 🙂"
+    result = analyze(text)
+    assert len(result.sentences) >= 2
+    for sentence in result.sentences:
+        assert 0 <= sentence.start < sentence.end <= len(text)
+        for term in sentence.terms:
+            assert sentence.start <= term.start < term.end <= sentence.end
+            assert text[term.start:term.end] == term.text
+    words = {t.text.lower() for s in result.sentences for t in s.terms}
+    assert {"great", "overdue"} <= words
+
+
+def test_phrase_terms_cover_the_phrase() -> None:
+    text = "Honestly, scope creep again."
+    terms = [t for s in analyze(text).sentences for t in s.terms]
+    assert any(t.text == "scope creep" and t.weight < 0 for t in terms)
+
+
+@pytest.mark.parametrize("text", [
+    "", " ", "\n\n\t", "🙂🙂🙂", "🔥", "!!!???", "\x00\x01\x02", ":) :( :D", "a" * 10_000,
+    "don't", "NOT", "but", "however,", "despite", "no", "-", "#", "é" * 50,
+])
+def test_never_raises_on_odd_input(text: str) -> None:
+    result = analyze(text)
+    assert -1.0 <= result.polarity <= 1.0
+
+
+def test_large_note() -> None:
+    text = ("Great call with the team, they paid on time. The outage was bad but fixed. " * 700)[:50_000]
+    result = analyze(text)
+    assert -1.0 <= result.polarity <= 1.0
+    assert result.sentences[-1].end <= len(text)
+
+
+def test_non_string_input_does_not_raise() -> None:
+    assert analyze(None).label == "neutral"  # type: ignore[arg-type]
+
+
+def test_rough_seed_articles_never_raise() -> None:
+    seeds = sorted((SHARED / "seeds").glob("*.txt"))
+    if not seeds:
+        pytest.skip("shared seed articles not available")
+    for path in seeds:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        result = analyze(text)
+        assert result.sentences and -1.0 <= result.polarity <= 1.0
+
+
+def test_heldout_accuracy_at_least_90_percent() -> None:
+    rows = read_labeled_tsv(HELDOUT)
+    assert len(rows) >= 150
+    predicted = [analyze(text).label for _, text in rows]
+    assert accuracy([label for label, _ in rows], predicted) >= 0.90
+
+
+def test_dev_accuracy_at_least_90_percent() -> None:
+    path = SHARED / "data" / "client_notes_dev.tsv"
+    if not path.is_file():
+        pytest.skip("shared dev notes not available")
+    rows = read_labeled_tsv(path)
+    predicted = [analyze(text).label for _, text in rows]
+    assert accuracy([label for label, _ in rows], predicted) >= 0.90

@@ -30,6 +30,7 @@ _EXTRA_NEGATIONS = frozenset({"zero", "nobody", "none", "nothing", "neither"})
 # A problem that is explicitly over: "the dispute is resolved", "overdue invoice was settled"
 _RESOLUTION = frozenset({"resolved", "settled", "fixed", "cleared", "solved", "sorted"})
 _RESOLVED_SCALE = 0.3
+_CONDITIONAL = frozenset({"until", "unless", "if", "once", "when", "till"})
 # Verbs that stop a good thing: "paused the expansion", "lost the renewal" - the good noun
 # after them must not count (the verb itself carries the negative valence).
 _BLOCKERS = frozenset({"paused", "pausing", "stopped", "cancelled", "canceled", "halted", "froze",
@@ -181,6 +182,12 @@ def _score_sentence(text: str, start: int, end: int, lex: Lexicons
 
 def _apply_resolution(low: list[str], vals: list[float]) -> None:
     """Dampen the problem words of a sentence that says the problem is over (in place)."""
+    if not _CONDITIONAL.isdisjoint(low):
+        # "until the bugs are fixed": a condition, not a resolution
+        for i, w in enumerate(low):
+            if w in _RESOLUTION and vals[i] > 0:
+                vals[i] = 0.0
+        return
     if any(w in _RESOLUTION and vals[i] > 0 for i, w in enumerate(low)):
         for i, v in enumerate(vals):
             if v < 0:

@@ -75,13 +75,13 @@ def _pick(shape: str, i: int, n: int, rng: random.Random) -> str:
     if shape == "good":
         pool = GOOD if rng.random() < 0.75 else NEUTRAL
     elif shape == "souring":
-        pool = GOOD if pos < 0.6 else (BAD if rng.random() < 0.8 else NEUTRAL)
+        pool = GOOD if pos < 0.86 else (BAD if rng.random() < 0.85 else NEUTRAL)
     elif shape == "recovering":
-        pool = GOOD if pos < 0.3 else (BAD if pos < 0.65 else (RECOVER if rng.random() < 0.4 else GOOD))
+        pool = GOOD if pos < 0.45 else (BAD if pos < 0.86 else (RECOVER if rng.random() < 0.4 else GOOD))
     elif shape == "grumpy":
-        pool = BAD if rng.random() < 0.7 else NEUTRAL
+        pool = BAD if rng.random() < 0.85 else NEUTRAL
     elif shape == "warming":
-        pool = (BAD if rng.random() < 0.6 else NEUTRAL) if pos < 0.5 else GOOD
+        pool = (BAD if rng.random() < 0.6 else NEUTRAL) if pos < 0.86 else GOOD
     elif shape == "outlier":
         pool = BAD if i == n // 2 else (GOOD if rng.random() < 0.7 else NEUTRAL)
     elif shape == "recent_drop":
@@ -89,7 +89,7 @@ def _pick(shape: str, i: int, n: int, rng: random.Random) -> str:
     elif shape == "neutral":
         pool = NEUTRAL
     else:
-        pool = GOOD + NEUTRAL + NEUTRAL + BAD
+        pool = GOOD + GOOD + NEUTRAL + NEUTRAL + BAD
     return rng.choice(pool)
 
 

@@ -1,0 +1,129 @@
+"""Ctrl+F: full-text search over every note and contact, results open on click."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, QTimer,
+                            Signal, Slot)
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QLabel, QLineEdit, QListView,
+                               QVBoxLayout, QWidget)
+
+import models
+from models import SearchHit
+from ui.worker import Worker
+
+HIT_ROLE = Qt.ItemDataRole.UserRole + 20
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def hit_text(hit: SearchHit) -> str:
+    who = f"{hit.contact_name} ({hit.company})" if hit.company else hit.contact_name
+    if hit.note_id is None:
+        return f"{who}\nContact"
+    when = f"{hit.occurred_at:%d %b %Y}" if hit.occurred_at else ""
+    snippet = hit.snippet.replace("[[", "«").replace("]]", "»")
+    return f"{who}  ·  {when}  ·  {hit.kind}\n{snippet}"
+
+
+class SearchResultsModel(QAbstractListModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._hits: list[SearchHit] = []
+
+    def set_hits(self, hits: list[SearchHit]) -> None:
+        self.beginResetModel()
+        self._hits = list(hits)
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._hits)
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._hits)):
+            return None
+        hit = self._hits[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return hit_text(hit)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return hit.snippet.replace("[[", "").replace("]]", "")
+        if role == HIT_ROLE:
+            return hit
+        return None
+
+
+class SearchDialog(QDialog):
+    open_hit = Signal(int, object)  # contact id, note id or None
+    results_ready = Signal(int)  # number of hits
+
+    def __init__(self, worker: Worker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self.setWindowTitle("Search notes")
+        self.resize(620, 480)
+        self._request = 0
+        self.query_edit = QLineEdit(self)
+        self.query_edit.setPlaceholderText('Words to find in notes and names; "quotes" for a phrase')
+        self.query_edit.setClearButtonEnabled(True)
+        self.model = SearchResultsModel(self)
+        self.results = QListView(self)
+        self.results.setModel(self.model)
+        self.results.setAlternatingRowColors(True)
+        self.results.setWordWrap(True)
+        self.results.setSpacing(2)
+        self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.status = QLabel("Type to search all notes.", self)
+        self.status.setObjectName("mutedLabel")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.query_edit)
+        layout.addWidget(self.results, 1)
+        layout.addWidget(self.status)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(250)
+        self._timer.timeout.connect(self._run_search)
+        self.query_edit.textChanged.connect(self._timer.start)
+        self.query_edit.returnPressed.connect(self._open_first)
+        self.results.activated.connect(self._on_activated)
+        self.results.clicked.connect(self._on_activated)
+
+    @Slot()
+    def _run_search(self) -> None:
+        text = self.query_edit.text()
+        self._request += 1
+        request = self._request
+        if not text.strip():
+            self.model.set_hits([])
+            self.status.setText("Type to search all notes.")
+            return
+        self.worker.run(lambda: models.search(text), lambda hits: self._on_hits(request, hits),
+                        label="Searching…")
+
+    def _on_hits(self, request: int, hits: list[SearchHit]) -> None:
+        if request != self._request:
+            return
+        self.model.set_hits(hits)
+        self.status.setText(f"{len(hits)} results" if hits else "Nothing found.")
+        if hits:
+            self.results.setCurrentIndex(self.model.index(0))
+        self.results_ready.emit(len(hits))
+
+    @Slot()
+    def _open_first(self) -> None:
+        index = self.results.currentIndex()
+        if index.isValid():
+            self._on_activated(index)
+        elif self._timer.isActive():
+            self._timer.stop()
+            self._run_search()
+
+    @Slot(QModelIndex)
+    def _on_activated(self, index: QModelIndex) -> None:
+        hit: SearchHit | None = index.data(HIT_ROLE)
+        if hit is not None:
+            self.open_hit.emit(hit.contact_id, hit.note_id)
+            self.accept()

@@ -1,0 +1,79 @@
+"""``python main.py selftest``: open the real window offscreen, load the first contact and its
+chart, and report how long that took."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Callable
+
+from ui.app import ensure_platform
+
+
+class SelftestError(RuntimeError):
+    pass
+
+
+def _wait(app, done: Callable[[], bool], what: str, timeout_s: float = 60.0) -> None:
+    from PySide6.QtCore import QEventLoop
+
+    deadline = time.monotonic() + timeout_s
+    while not done():
+        if time.monotonic() > deadline:
+            raise SelftestError(f"selftest: timed out after {timeout_s:.0f} s waiting for {what}")
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+
+
+def run_selftest(db_path: Path) -> dict:
+    """Returns ``{"startup_s": float, "first_contact_s": float | None}``; raises on failure."""
+    ensure_platform()
+    started = time.perf_counter()
+    from models import close_journal, open_journal
+    from ui.app import check_analyzer, create_application
+
+    app = create_application()
+    check_analyzer()
+    open_journal(db_path)
+    from ui.main_window import MainWindow
+
+    errors: list[BaseException] = []
+    window = MainWindow(Path(db_path))
+    # A selftest must fail loudly, not pop up a dialog nobody sees.
+    import ui.errors as ui_errors
+
+    original = ui_errors.show_error
+    ui_errors.show_error = lambda _parent, exc, *a, **k: errors.append(exc)
+    try:
+        window.show()
+        loaded: list[int] = []
+        window.contacts_loaded.connect(loaded.append)
+        _wait(app, lambda: bool(loaded) or bool(errors), "the relationships list")
+        if errors:
+            raise SelftestError(f"selftest: loading the journal failed: {errors[0]}")
+        startup = time.perf_counter() - started
+        first_contact = None
+        if loaded[0] > 0:
+            t0 = time.perf_counter()
+            window.panel.select_first()
+            cid = window.panel.current_id()
+            if cid is None:  # only archived contacts: show them
+                window.panel.archived_check.setChecked(True)
+                window.panel.select_first()
+                cid = window.panel.current_id()
+            view = window.contact_view
+            _wait(app, lambda: (view.bundle is not None and view.bundle.contact.id == cid) or bool(errors),
+                  "the first contact")
+            if errors:
+                raise SelftestError(f"selftest: loading a contact failed: {errors[0]}")
+            app.processEvents()
+            if view.bundle.notes and view.chart.point_count() == 0:
+                raise SelftestError("selftest: the mood chart stayed empty")
+            first_contact = time.perf_counter() - t0
+        return {"startup_s": round(startup, 3),
+                "first_contact_s": round(first_contact, 3) if first_contact is not None else None}
+    finally:
+        ui_errors.show_error = original
+        window.worker.wait_for_done(10_000)
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+        close_journal()

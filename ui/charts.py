@@ -272,7 +272,7 @@ class PortfolioChart(QChartView):
             pts[trend].append(p)
             self._lookup[(p.x(), p.y())] = r
             span = max(span, abs(r.change) + 0.1)
-            item = QGraphicsSimpleTextItem(r.name.split()[0] if len(r.name) > 14 else r.name, self._chart)
+            item = QGraphicsSimpleTextItem(r.name.split()[0] if len(r.name) > 18 else r.name, self._chart)
             item.setBrush(self.palette().text())
             font = QFont(self.font())
             font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))

@@ -251,7 +251,9 @@ class MainWindow(QMainWindow):
         s = app_settings()
         if not self.restoreGeometry(s.value("window/geometry", b"")):
             self.resize(1280, 800)
-        self.splitter.restoreState(s.value("window/splitter", b""))
+        if not self.splitter.restoreState(s.value("window/splitter", b"")):
+            # First run: wide enough for every column of the relationships list.
+            self.splitter.setSizes([max(560, self.width() * 2 // 5), max(600, self.width() * 3 // 5)])
         self.contact_view.vertical.restoreState(s.value("window/contact_split", b""))
         self.contact_view.lower.restoreState(s.value("window/notes_split", b""))
         self.panel.table.horizontalHeader().restoreState(s.value("window/table_header", b""))

@@ -163,16 +163,23 @@ class RelationshipsFilter(QSortFilterProxyModel):
         self.setDynamicSortFilter(True)
 
     def set_text(self, text: str) -> None:
-        self._text = text.strip().casefold()
-        self.invalidateFilter()
+        self._refilter("_text", text.strip().casefold())
 
     def set_trend(self, trend: str | None) -> None:
-        self._trend = trend or None
-        self.invalidateFilter()
+        self._refilter("_trend", trend or None)
 
     def set_show_archived(self, show: bool) -> None:
-        self._show_archived = show
-        self.invalidateFilter()
+        self._refilter("_show_archived", show)
+
+    def _refilter(self, attr: str, value: object) -> None:
+        # Qt 6.10 replaced invalidateFilter() with begin/endFilterChange(); support both.
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            setattr(self, attr, value)
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            setattr(self, attr, value)
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         model = self.sourceModel()

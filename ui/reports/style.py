@@ -62,12 +62,19 @@ def _base() -> QFont:
     return _prototype[0]
 
 
+_fonts: dict[tuple[float, bool, bool], QFont] = {}
+
+
 def font(size_pt: float = BODY_PT, bold: bool = False, italic: bool = False) -> QFont:
-    f = QFont(_base())
-    f.setPointSizeF(size_pt)
-    f.setBold(bold)
-    f.setItalic(italic)
-    return f
+    """A copy of a cached font (thousands of table cells ask for the same few)."""
+    key = (size_pt, bold, italic)
+    if key not in _fonts:
+        f = QFont(_base())
+        f.setPointSizeF(size_pt)
+        f.setBold(bold)
+        f.setItalic(italic)
+        _fonts[key] = f
+    return QFont(_fonts[key])
 
 
 def signed(value: float | None) -> str:

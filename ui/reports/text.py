@@ -29,11 +29,13 @@ class Run:
     size: float | None = None
 
 
+# A line separator keeps a typed line break inside one paragraph layout; tabs and other
+# control characters would draw as boxes.
+_CONTROLS = {i: " " for i in range(32)} | {10: "\u2028", 127: " "}
+
+
 def _clean(text: str) -> str:
-    # A line separator keeps a typed line break inside one paragraph layout; tabs and other
-    # control characters would draw as boxes.
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\u2028")
-    return "".join(ch if ch >= " " or ch == "\u2028" else " " for ch in text)
+    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_CONTROLS)
 
 
 class Paragraph:

@@ -1,9 +1,12 @@
 """Note scoring: VADER-style valence sums over a merged lexicon, plus clause rules.
 
 Per sentence: tokens are looked up (our business phrases first, longest match, then single
-words from our list, VADER's, TextBlob's); boosters, negation within three words (not across a
-comma) and ALL-CAPS emphasis adjust each valence; contrast markers move weight to the clause
-that carries the verdict. A sentence's polarity and the note's polarity are VADER's
+words from our list, VADER's, TextBlob's); boosters within three words, negation within four
+(not across a comma; "nobody"/"no one" negate their clause's verb wherever it is; some words
+have their own negated valence, e.g. "answered" 0 but "nobody answered" -1.8) and ALL-CAPS
+emphasis adjust each valence. Stopping verbs aimed at the work ("cut our hours") are negative;
+problems said to be only initial ("skeptical at first") and good news still pending ("once it
+is signed") are re-weighted; contrast markers move weight to the clause that carries the verdict. A sentence's polarity and the note's polarity are VADER's
 normalisation ``x / sqrt(x^2 + 15)`` of the summed valences.
 """
 from __future__ import annotations
@@ -35,7 +38,23 @@ _CONDITIONAL = frozenset({"until", "unless", "if", "once", "when", "till"})
 # after them must not count (the verb itself carries the negative valence).
 _BLOCKERS = frozenset({"paused", "pausing", "stopped", "cancelled", "canceled", "halted", "froze",
                        "frozen", "lost", "killed", "scrapped", "dropped", "blocked", "withdrew",
-                       "rejected", "declined", "postponed", "reduce", "reduced", "cut"})
+                       "rejected", "declined", "postponed", "reduce", "reduced", "reducing", "cut",
+                       "cutting", "pulled", "pulling", "trimmed", "slashed", "shelved",
+                       "descoped", "suspended", "ended", "terminated"})
+# Stopping verbs with no valence of their own get this one when their object is the work
+_BLOCKER_VALENCE = -1.8
+_ENGAGEMENT_OBJECTS = frozenset({
+    "budget", "budgets", "funding", "retainer", "hours", "scope", "contract", "engagement",
+    "project", "projects", "phase", "pilot", "rollout", "expansion", "renewal", "order",
+    "orders", "headcount", "spend", "investment", "program", "programme", "deal", "workstream",
+    "fees", "rate", "rates", "seats", "licenses", "licences", "team", "roadmap", "initiative"})
+# Subjects that negate the verb of their clause wherever it is: "Nobody from their side showed up"
+_SUBJECT_NEGATIONS = frozenset({"nobody", "noone", "nobody's"})
+_MODALS = frozenset({"should", "would", "could", "can", "will", "must", "may", "might", "shall"})
+_COMPARISON_WORDS = frozenset({"this", "so", "such", "more", "as"})
+_INITIAL_FLIP = 0.5
+# Markers after which good news is only expected: "once the contract is signed"
+_PENDING = frozenset({"once", "unless", "pending", "provided"})
 _N_SCALAR = -0.74
 _CAPS_INCR = 0.733
 _MAX_CHARS = 200_000
@@ -97,8 +116,10 @@ def _score_sentence(text: str, start: int, end: int, lex: Lexicons
         return 0.0, [], ""
     low = [w.lower() for w in words]
     lexwords, phrases, boosters, negations = lex.words, lex.phrases, lex.boosters, lex.negations
+    negated_words = lex.negated
     caps_differ = any(w.isupper() for w in words) and not all(w.isupper() for w in words if w.isalpha())
     vals = [0.0] * n
+    neg_vals: list[float | None] = [None] * n  # valence when negated, where it is not -0.74 x
     span_end = list(range(n))  # index of the last token of the term starting at i
     known = [False] * n
     i = 0
@@ -106,10 +127,11 @@ def _score_sentence(text: str, start: int, end: int, lex: Lexicons
         w = low[i]
         cands = phrases.get(w)
         if cands:
-            for rest, valence in cands:
+            for rest, valence, negated_valence in cands:
                 k = len(rest)
                 if tuple(low[i + 1:i + 1 + k]) == rest:
                     vals[i] = valence
+                    neg_vals[i] = negated_valence
                     known[i] = True
                     span_end[i] = i + k
                     for j in range(i + 1, i + 1 + k):
@@ -131,27 +153,49 @@ def _score_sentence(text: str, start: int, end: int, lex: Lexicons
             if v is not None:
                 known[i] = True
                 vals[i] = v
+                if w in negated_words:
+                    neg_vals[i] = negated_words[w]
         i += 1
+
+    if not _BLOCKERS.isdisjoint(low):
+        _apply_blocker_objects(low, breaks, vals, known, span_end)
 
     scored: list[tuple[int, int, float]] = []
     total = 0.0
+    subject_negation = False  # "Nobody from their side showed up": negates the clause's verb
     for i in range(n):
+        w = low[i]
+        if w in _SUBJECT_NEGATIONS or (w == "no" and i + 1 < n and low[i + 1] == "one") or \
+                (w == "none" and i + 1 < n and low[i + 1] == "of"):
+            # a report ("nobody replied"), not a rule or wish ("no one should go into debt")
+            after = low[i + 2] if w != "nobody" and w != "noone" and i + 2 < n else \
+                (low[i + 1] if i + 1 < n else "")
+            subject_negation = after not in _MODALS
         v = vals[i]
-        if not v or span_end[i] < 0:
+        if (not v and neg_vals[i] is None) or span_end[i] < 0:
+            if breaks[i]:
+                subject_negation = False
             continue
         if caps_differ and words[i].isupper():
             v += _CAPS_INCR if v > 0 else -_CAPS_INCR
-        # boosters and negations up to three words back, never across a clause break
-        for back in (1, 2, 3):
+        negated = False
+        # boosters up to three words back, negations up to four, never across a clause break
+        for back in (1, 2, 3, 4):
             j = i - back
             if j < 0 or breaks[j] or span_end[j] < 0:
                 break
             prev = low[j]
+            if back == 4 and prev != "without":
+                break  # only "without" reaches four words: "without asking for a discount"
             if prev in negations or prev in _EXTRA_NEGATIONS or prev == "no" or prev.endswith("n't"):
-                v *= _N_SCALAR
+                if prev == "never" and v > 0 and _is_never_comparison(low, j, i):
+                    break  # "never had a smoother kickoff": praise, not negation
+                negated = True
                 break
             if prev == "least" and (j == 0 or low[j - 1] not in ("at", "very")):
-                v *= _N_SCALAR
+                negated = True
+                break
+            if back == 4:
                 break
             if v > 0 and prev in _BLOCKERS:
                 v = 0.0
@@ -164,13 +208,24 @@ def _score_sentence(text: str, start: int, end: int, lex: Lexicons
                 if caps_differ and words[j].isupper():
                     b += _CAPS_INCR if v > 0 else -_CAPS_INCR
                 v += b * (1.0, 0.95, 0.9)[back - 1]
+        if not negated and subject_negation and w not in _SUBJECT_NEGATIONS:
+            negated = True
+        if negated:
+            subject_negation = False
+            v = neg_vals[i] if neg_vals[i] is not None else v * _N_SCALAR
         # "no" followed by a sentiment word negates it instead of counting itself
-        if low[i] == "no" and i + 1 < n and known[i + 1] and span_end[i] == i:
+        if w == "no" and i + 1 < n and known[i + 1] and span_end[i] == i:
             v = 0.0
         vals[i] = v
+        if breaks[i]:
+            subject_negation = False
 
+    if "initially" in low or "first" in low:
+        _apply_initial_state(low, breaks, vals)
     if not _RESOLUTION.isdisjoint(low):
         _apply_resolution(low, vals)
+    if not _PENDING.isdisjoint(low):
+        _apply_pending(low, breaks, vals)
     _apply_contrast(low, breaks, vals)
     for i in range(n):
         v = vals[i]
@@ -178,6 +233,59 @@ def _score_sentence(text: str, start: int, end: int, lex: Lexicons
             total += v
             scored.append((starts[i], ends[span_end[i]], v))
     return total, scored, low[0]
+
+
+def _is_never_comparison(low: list[str], j: int, i: int) -> bool:
+    """True for "never seen them this engaged", "never had a smoother launch"."""
+    between = low[j + 1:i]
+    word = low[i]
+    return (not _COMPARISON_WORDS.isdisjoint(between) or word.endswith(("er", "est"))
+            or word in ("better", "best"))
+
+
+def _apply_blocker_objects(low: list[str], breaks: list[bool], vals: list[float],
+                           known: list[bool], span_end: list[int]) -> None:
+    """A stopping verb aimed at the engagement is bad news: "cut our hours", "pulled the
+    second phase", "reduce the retainer" (in place)."""
+    n = len(low)
+    for i, w in enumerate(low):
+        if w not in _BLOCKERS or vals[i] or span_end[i] != i:
+            continue
+        for j in range(i + 1, min(n, i + 5)):
+            if low[j] in _ENGAGEMENT_OBJECTS:
+                vals[i] = _BLOCKER_VALENCE
+                known[i] = True
+                break
+            if breaks[j]:
+                break
+
+
+def _apply_initial_state(low: list[str], breaks: list[bool], vals: list[float]) -> None:
+    """A problem said to be only initial ("skeptical at first", "initially hesitant") tells of
+    a change for the better (in place)."""
+    n = len(low)
+    for m, w in enumerate(low):
+        if w == "initially":
+            window = list(range(max(0, m - 3), min(n, m + 4)))
+        elif w == "first" and m > 0 and low[m - 1] == "at":
+            window = list(range(max(0, m - 4), m - 1))
+        else:
+            continue
+        for k in window:
+            if vals[k] < 0 and not any(breaks[x] for x in range(min(k, m), max(k, m))):
+                vals[k] = -vals[k] * _INITIAL_FLIP
+
+
+def _apply_pending(low: list[str], breaks: list[bool], vals: list[float]) -> None:
+    """Good news that has not happened yet ("once the contract is signed") is not news."""
+    n = len(low)
+    for m, w in enumerate(low):
+        if w in _PENDING:
+            for k in range(m + 1, min(n, m + 6)):
+                if vals[k] > 0 and low[k][:1].isalpha():
+                    vals[k] = 0.0
+                if breaks[k]:
+                    break
 
 
 def _apply_resolution(low: list[str], vals: list[float]) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sentiment.types import LexiconError
@@ -28,12 +28,16 @@ class Lexicons:
     """Everything the scorer looks up, merged into plain dicts for speed."""
 
     words: dict[str, float]          # single words -> valence (-4..4); 0.0 = known neutral
-    phrases: dict[str, tuple[tuple[tuple[str, ...], float], ...]]  # first word -> (rest, valence), longest first
+    # first word -> (rest, valence, valence when negated or None), longest first
+    phrases: dict[str, tuple[tuple[tuple[str, ...], float, float | None], ...]]
     boosters: dict[str, float]
     negations: frozenset[str]
     emoji: dict[str, float]
     sizes: dict[str, int]
     problems: tuple[str, ...] = ()  # why a list failed to load, for check_lexicons
+    # single words whose negated meaning is not just the flipped valence ("answered" is
+    # neutral, "nobody answered" is clearly negative); phrases carry theirs in ``phrases``
+    negated: dict[str, float] = field(default_factory=dict)
 
 
 _lock = threading.Lock()
@@ -56,22 +60,40 @@ def _expand(phrase: str) -> list[str]:
 
 def load_business_lexicon(path: Path | None = None) -> dict[str, float]:
     """Read our TSV (``phrase<TAB>valence``, ``#`` comments) into {phrase: valence}."""
+    return load_business_entries(path)[0]
+
+
+def load_business_entries(path: Path | None = None
+                          ) -> tuple[dict[str, float], dict[str, float]]:
+    """Our TSV as ({phrase: valence}, {phrase: valence when negated}).
+
+    A line is ``phrase<TAB>valence`` or ``phrase<TAB>valence<TAB>negated valence``; the third
+    column is for words whose negation means more than the flipped word ("showed up" is
+    mildly good, "nobody showed up" is clearly bad).
+    """
     path = path or data_dir() / BUSINESS_LEXICON_FILE
     entries: dict[str, float] = {}
+    negated: dict[str, float] = {}
     with open(path, encoding="utf-8") as handle:
         for number, line in enumerate(handle, 1):
             line = line.split("#", 1)[0].strip()
             if not line:
                 continue
             try:
-                phrase, value = line.rsplit("\t", 1)
-                valence = float(value)
+                phrase, *values = [part for part in line.split("\t") if part.strip()]
+                if not 1 <= len(values) <= 2:
+                    raise ValueError("expected one or two numbers")
+                valence = float(values[0])
+                negated_valence = float(values[1]) if len(values) == 2 else None
             except ValueError as exc:
                 raise LexiconError(
                     f"Line {number} of {path.name} is not 'phrase<TAB>number': {line!r}") from exc
             for spelled in _expand(phrase.strip().lower()):
-                entries[" ".join(spelled.split())] = valence
-    return entries
+                key = " ".join(spelled.split())
+                entries[key] = valence
+                if negated_valence is not None:
+                    negated[key] = negated_valence
+    return entries, negated
 
 
 def _vader_parts() -> tuple[dict[str, float], dict[str, float], list[str], dict[str, str]]:
@@ -118,6 +140,7 @@ def _build() -> Lexicons:
     emoji_names: dict[str, str] = {}
     tb_words: dict[str, float] = {}
     business: dict[str, float] = {}
+    business_negated: dict[str, float] = {}
     try:
         vader_words, boosters, negate, emoji_names = _vader_parts()
     except (OSError, ImportError, ValueError) as exc:
@@ -127,20 +150,24 @@ def _build() -> Lexicons:
     except (OSError, ImportError, ValueError, SyntaxError) as exc:  # ParseError is a SyntaxError
         problems.append(f"TextBlob: {exc}")
     try:
-        business = load_business_lexicon()
+        business, business_negated = load_business_entries()
     except (OSError, LexiconError, UnicodeDecodeError) as exc:
         problems.append(f"business: {exc}")
 
     words: dict[str, float] = {w: p * TEXTBLOB_SCALE for w, p in tb_words.items()
                                if " " not in w and abs(p) >= TEXTBLOB_MIN}
     words.update(vader_words)
-    phrase_lists: dict[str, list[tuple[tuple[str, ...], float]]] = {}
+    phrase_lists: dict[str, list[tuple[tuple[str, ...], float, float | None]]] = {}
+    negated_words: dict[str, float] = {}
     for phrase, valence in business.items():
         tokens = tuple(phrase.split())
         if len(tokens) == 1:
             words[tokens[0]] = valence
+            if phrase in business_negated:
+                negated_words[phrase] = business_negated[phrase]
         else:
-            phrase_lists.setdefault(tokens[0], []).append((tokens[1:], valence))
+            phrase_lists.setdefault(tokens[0], []).append(
+                (tokens[1:], valence, business_negated.get(phrase)))
     phrases = {k: tuple(sorted(v, key=lambda item: -len(item[0]))) for k, v in phrase_lists.items()}
 
     emoji: dict[str, float] = {}
@@ -150,7 +177,8 @@ def _build() -> Lexicons:
             emoji[char] = max(-4.0, min(4.0, total))
     negations = frozenset(negate) - {"despite"}  # "despite" is handled as a contrast
     sizes = {"vader": len(vader_words), "textblob": len(tb_words), "business": len(business)}
-    return Lexicons(words, phrases, dict(boosters), negations, emoji, sizes, tuple(problems))
+    return Lexicons(words, phrases, dict(boosters), negations, emoji, sizes, tuple(problems),
+                    negated_words)
 
 
 def get_lexicons() -> Lexicons:

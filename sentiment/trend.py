@@ -1,35 +1,48 @@
 """Relationship trend from a contact's dated note polarities.
 
-Method (time-based, linear after one sort):
-1. Sort by time. Fewer than ``MIN_NOTES`` notes -> ``insufficient``.
-2. Outlier guard: running median of three neighbouring notes (Tukey's end-point rule), so one
-   odd note neither flips nor fakes a trend; two or more in a row do count.
-3. ``mood``: exponential moving average over TIME (half-life ``HALF_LIFE_DAYS``; a note's weight
-   depends on the days since the previous note, not on its index). :func:`smooth_series` is
-   this same level, for the chart.
-4. Recent window = the longer of ``WINDOW_DAYS`` and the time the last ``RECENT_NOTES`` notes
-   span (so sparse contacts compare their latest run), capped at ``MAX_WINDOW_DAYS``. The
-   prior period is the same length again before it (at least its last ``RECENT_NOTES`` notes).
-   ``change`` = mean (outlier-guarded) polarity in the recent window minus that of the prior
-   period. If every note is recent, the older half is the prior period.
-5. The change must beat ``THRESHOLD`` and the prior period's own noise (``NOISE_FACTOR`` x its
-   standard deviation): then warming / souring, otherwise steady. A consistently grumpy client
-   is low but flat, hence steady.
-6. ``turned_at``: the date of the first note after the last peak (souring) or trough (warming).
+Question answered: where is the level NOW compared with where it was a few months ago?
+Time-based (irregular dates), linear after one sort. "Now" is the last note on or before
+``now``: silence after it is not evidence, so the reading changes only when notes do.
+
+1. Sort by time; drop notes after ``now``. Fewer than ``MIN_NOTES`` -> ``insufficient``.
+2. Outlier guard: running median of three (Tukey's end-point rule), so one odd note neither
+   flips nor fakes a trend; two or more in a row do count.
+3. Current level (``mood``): exponential moving average over TIME (half-life
+   ``HALF_LIFE_DAYS``) of the guarded values, taken at the last note. :func:`smooth_series`
+   is this same level, for the chart.
+4. Reference level: mean guarded polarity of the notes in the band ``REF_NEAR_DAYS`` ..
+   ``REF_FAR_DAYS`` before now (centred on ~``HORIZON_DAYS``). With fewer than two notes
+   there (sparse contact, long silence) it is the last ``RECENT_NOTES`` notes before the
+   recent run (older than ``REF_NEAR_DAYS``); if every note is recent, the notes before the
+   last ``RECENT_NOTES``.
+5. ``change`` = current - reference. Warming / souring when it beats both ``THRESHOLD`` and
+   the reference notes' own noise (``NOISE_FACTOR`` x the smaller of their standard deviation
+   and their note-to-note scatter, which ignores a slow drift); otherwise steady. A
+   consistently grumpy client is low but flat, hence steady.
+6. ``turned_at``: first note after the last peak (souring) or trough (warming) of the level
+   before the move, ignoring wobbles smaller than the reference noise.
+
+Lifetime of a reading: after a turn, the new level enters the reference band once the turn
+is ``REF_NEAR_DAYS`` old and fills it at ``REF_FAR_DAYS``; so a relationship reads warming or
+souring for roughly the horizon (about 3 months, fading out by 5) after it turns, then, if it
+stays at its new level, steady again. A slow, continuing drift keeps reading as such.
 """
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 MIN_NOTES = 3
 HALF_LIFE_DAYS = 14.0
-WINDOW_DAYS = 30.0
-MAX_WINDOW_DAYS = 120.0
+HORIZON_DAYS = 90.0          # "a few months ago"
+REF_NEAR_DAYS = 45.0         # reference band: notes between 150 and 45 days before now
+REF_FAR_DAYS = 150.0
 RECENT_NOTES = 3
-THRESHOLD = 0.2
+THRESHOLD = 0.3
 NOISE_FACTOR = 1.0
+TURN_TOLERANCE = 0.1         # smallest wobble of the level that counts as a peak / trough
 _DAY = 86400.0
 
 Point = tuple[dt.datetime, float]
@@ -39,8 +52,9 @@ Point = tuple[dt.datetime, float]
 class Trend:
     """Where a relationship is heading now.
 
-    ``change`` is the level now minus the level at the start of the recent window (see module
-    docstring); ``turned_at`` is set only for warming/souring.
+    ``mood`` is the current level, ``change`` the current level minus the reference level of
+    a few months earlier (see module docstring); ``turned_at`` is set only for
+    warming/souring.
     """
 
     direction: str
@@ -101,49 +115,88 @@ def smooth_series(points: Sequence[Point], half_life_days: float = HALF_LIFE_DAY
     return list(zip(times, _levels(secs, _despike(values), half_life_days)))
 
 
+def _reference(secs: list[float]) -> tuple[int, int]:
+    """Index range [lo, hi) of the notes that stand for the level a few months ago."""
+    n = len(secs)
+    end = secs[-1]
+    lo = bisect_left(secs, end - REF_FAR_DAYS * _DAY)
+    hi = bisect_right(secs, end - REF_NEAR_DAYS * _DAY)
+    if hi - lo >= 2:
+        return lo, hi
+    if hi > 0:  # sparse or silent band: the level just before the recent run
+        return max(0, hi - RECENT_NOTES), hi
+    return 0, n - min(RECENT_NOTES, n - 1)  # every note is recent
+
+
+def _noise(values: list[float]) -> float:
+    """Smaller of the standard deviation and the note-to-note scatter (blind to slow drift)."""
+    m = len(values)
+    if m < 2:
+        return 0.0
+    mean = sum(values) / m
+    sd = (sum((v - mean) ** 2 for v in values) / m) ** 0.5
+    scatter = (sum((values[i] - values[i - 1]) ** 2 for i in range(1, m)) / (2 * (m - 1))) ** 0.5
+    return min(sd, scatter)
+
+
+def _turn(secs: list[float], guarded: list[float], levels: list[float], sign: float,
+          middle: float, tolerance: float) -> int:
+    """Index of the first note after the last trough (sign +1) / peak (sign -1) of the level."""
+    n = len(secs)
+    # the last note still on the reference side of the half-way mark
+    last = n - 2
+    while last > 0 and sign * guarded[last] > sign * middle:
+        last -= 1
+    # walk back while the level keeps getting more extreme (by more than a wobble) within
+    # the horizon; the extreme is the latest note within a wobble of the most extreme level
+    best = top = -sign * levels[last]
+    best_at = secs[last]
+    first = last
+    for i in range(last - 1, -1, -1):
+        if best_at - secs[i] > HORIZON_DAYS * _DAY:
+            break
+        u = -sign * levels[i]
+        if u > best + tolerance:
+            best, best_at = u, secs[i]
+        top = max(top, u)
+        first = i
+    extreme = last
+    while extreme > first and -sign * levels[extreme] < top - tolerance:
+        extreme -= 1
+    return min(extreme + 1, n - 1)
+
+
 def compute_trend(points: Sequence[Point], now: dt.datetime | None = None) -> Trend:
-    """Direction, current mood, recent change and turning date from (occurred_at, polarity)."""
+    """Direction, current mood, change over the last few months and turning date, from
+    (occurred_at, polarity) pairs in any order."""
     times, values = _prepare(points)
-    n = len(times)
     if now is not None:
-        keep = [i for i in range(n) if times[i] <= now]
-        times = [times[i] for i in keep]
-        values = [values[i] for i in keep]
-        n = len(times)
+        cut = bisect_right(times, now)
+        times, values = times[:cut], values[:cut]
+    n = len(times)
     if n == 0:
         return Trend("insufficient", 0.0, 0.0, None, 0)
     t0 = times[0]
     secs = [(t - t0).total_seconds() for t in times]
-    mood = _levels(secs, _despike(values), HALF_LIFE_DAYS)[-1]
+    guarded = _despike(values)
+    levels = _levels(secs, guarded, HALF_LIFE_DAYS)
+    mood = levels[-1]
     if n < MIN_NOTES:
         return Trend("insufficient", mood, 0.0, None, n)
 
-    end = secs[-1] if now is None else max(secs[-1], (now - t0).total_seconds())
-    window = max(WINDOW_DAYS * _DAY, end - secs[max(0, n - RECENT_NOTES - 1)])
-    window = min(window, MAX_WINDOW_DAYS * _DAY)
-    cut = end - window
-    first_recent = next((i for i in range(n) if secs[i] > cut), n)
-    if first_recent == 0 or first_recent == n:
-        first_recent = n // 2  # everything is recent (or nothing is): compare the halves
-    first_prior = first_recent
-    while first_prior > 0 and (secs[first_prior - 1] > cut - window
-                               or first_recent - first_prior < RECENT_NOTES):
-        first_prior -= 1
-    guarded = _despike(values)
-    recent = guarded[first_recent:]
-    prior = guarded[first_prior:first_recent]
-    prior_raw = values[first_prior:first_recent]
-    change = sum(recent) / len(recent) - sum(prior) / len(prior)
-    mean_raw = sum(prior_raw) / len(prior_raw)
-    noise = (sum((v - mean_raw) ** 2 for v in prior_raw) / len(prior_raw)) ** 0.5
-    if abs(change) < max(THRESHOLD, NOISE_FACTOR * noise):
+    lo, hi = _reference(secs)
+    reference = sum(guarded[lo:hi]) / (hi - lo)
+    # a short opposite spell right before the recent run (e.g. good weeks, then bad again)
+    # is where the current move started: compare with it when it is farther from now
+    edge = max(lo, hi - RECENT_NOTES)
+    before_run = sum(guarded[edge:hi]) / (hi - edge)
+    if abs(mood - before_run) > abs(mood - reference):
+        reference = before_run
+    change = mood - reference
+    noise = _noise(values[lo:hi])
+    if abs(change) <= max(THRESHOLD, NOISE_FACTOR * noise):
         return Trend("steady", mood, change, None, n)
-    direction = "warming" if change > 0 else "souring"
     sign = 1.0 if change > 0 else -1.0
-    # the last peak (souring) / trough (warming): the new direction starts at the next note
-    extreme = first_prior
-    for i in range(first_prior, n):
-        if sign * guarded[i] <= sign * guarded[extreme]:
-            extreme = i
-    turn = min(extreme + 1, n - 1)
-    return Trend(direction, mood, change, times[turn].date(), n)
+    turn = _turn(secs, guarded, levels, sign, (mood + reference) / 2,
+                 max(TURN_TOLERANCE, noise))
+    return Trend("warming" if sign > 0 else "souring", mood, change, times[turn].date(), n)

@@ -123,7 +123,7 @@ class Canvas:
         room = card_w - 12 * u
         widest = max((vm.horizontalAdvance(card.value) for card in cards), default=0.0)
         if widest > room:  # one size for every card, small enough for the longest value
-            value_font = style.font(max(9.0, 15 * room / widest), bold=True)
+            value_font = style.font(max(9.0, 15 * 0.95 * room / widest), bold=True)
             vm = QFontMetricsF(value_font, self.writer)
 
         def paint(p: QPainter, r: QRectF) -> None:

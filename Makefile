@@ -38,5 +38,18 @@ test: sysdeps deps
 evaluate: deps
 	$(BIN)/python -m sentiment.evaluate
 
+# Desktop app: a PyInstaller one-folder build (build.spec) into dist/rapport/, then the smoke
+# test of the frozen app from a copy outside the repo (packaging/smoke.sh). Same set-up as
+# `make test`, plus the pinned build tools.
+dist: sysdeps deps
+	$(BIN)/python -m pip install --quiet -r requirements-build.txt
+	$(BIN)/pyinstaller --noconfirm build.spec
+	bash packaging/smoke.sh dist/rapport
+
+# The smoke test alone, on an existing dist/rapport.
+.PHONY: smoke
+smoke:
+	bash packaging/smoke.sh dist/rapport
+
 clean:
 	rm -rf build dist $(VENV)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,18 +17,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def _wait(app, done, timeout_s: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout_s
-    while not done():
-        if time.monotonic() > deadline:
-            raise RuntimeError("timed out waiting for the window")
-        app.processEvents()
-        time.sleep(0.01)
+    from ui.waiting import wait_until
+
+    if not wait_until(done, timeout_s):
+        raise RuntimeError("timed out waiting for the window")
 
 
-def _settle(app, rounds: int = 20) -> None:
-    for _ in range(rounds):
-        app.processEvents()
-        time.sleep(0.01)
+def _settle(app) -> None:
+    from ui.waiting import settle
+
+    settle(250)
 
 
 def main(out_dir: Path) -> int:

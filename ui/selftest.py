@@ -14,13 +14,10 @@ class SelftestError(RuntimeError):
 
 
 def _wait(app, done: Callable[[], bool], what: str, timeout_s: float = 60.0) -> None:
-    from PySide6.QtCore import QEventLoop
+    from ui.waiting import wait_until
 
-    deadline = time.monotonic() + timeout_s
-    while not done():
-        if time.monotonic() > deadline:
-            raise SelftestError(f"selftest: timed out after {timeout_s:.0f} s waiting for {what}")
-        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    if not wait_until(done, timeout_s):
+        raise SelftestError(f"selftest: timed out after {timeout_s:.0f} s waiting for {what}")
 
 
 def run_selftest(db_path: Path) -> dict:
@@ -64,7 +61,9 @@ def run_selftest(db_path: Path) -> dict:
                   "the first contact")
             if errors:
                 raise SelftestError(f"selftest: loading a contact failed: {errors[0]}")
-            app.processEvents()
+            from ui.waiting import settle
+
+            settle(50)  # let the chart paint once
             if view.bundle.notes and view.chart.point_count() == 0:
                 raise SelftestError("selftest: the mood chart stayed empty")
             first_contact = time.perf_counter() - t0

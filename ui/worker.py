@@ -31,13 +31,13 @@ class _Job(QRunnable):
             result, error = self._op(), None
         except Exception as exc:  # handed to the UI thread, shown there
             result, error = None, exc
-        self._finished.emit(self._id, result, error)
+        self._finished.emit(self._id, (result, error))
 
 
 class Worker(QObject):
     """Owned by the main window; lives on the UI thread."""
 
-    _finished = Signal(int, object, object)
+    _finished = Signal(int, object)
     busy_changed = Signal(bool, str)  # (busy, what) for a progress indicator
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -77,8 +77,9 @@ class Worker(QObject):
         ok = self._db_pool.waitForDone(msecs) and self._cpu_pool.waitForDone(msecs)
         return ok
 
-    @Slot(int, object, object)
-    def _on_finished(self, job_id: int, result: Any, error: Exception | None) -> None:
+    @Slot(int, object)
+    def _on_finished(self, job_id: int, payload: tuple[Any, Exception | None]) -> None:
+        result, error = payload
         on_done, on_error, _label = self._pending.pop(job_id, (None, None, ""))
         if not any(lbl for _, _, lbl in self._pending.values()):
             self._busy_timer.stop()

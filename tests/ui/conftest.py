@@ -18,9 +18,10 @@ def isolated_settings(tmp_path: Path):
     use_settings_file(None)
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture
 def no_modal_errors(monkeypatch):
-    """An error dialog in a test would block forever: record the errors and fail instead."""
+    """An error dialog in a test would block forever: record the errors and fail instead.
+    (Not autouse, so the PDF tests under tests/ui/reports keep their own rules.)"""
     import ui.errors
 
     seen: list[BaseException] = []

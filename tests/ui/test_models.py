@@ -1,6 +1,8 @@
 """Every table/list model passes Qt's model tester, with real data."""
 from __future__ import annotations
 
+import pytest
+
 import models
 from ui.chart_data import DOWNSAMPLE_FROM, prepare_mood_chart
 from ui.notes_model import NotesModel
@@ -8,6 +10,8 @@ from ui.relationships_model import (COL_TREND, SORT_ROLE, RelationshipsFilter,
                                     RelationshipsModel)
 from ui.search_dialog import SearchResultsModel
 
+
+pytestmark = pytest.mark.usefixtures("no_modal_errors")
 
 def test_relationships_model_and_filter(qtmodeltester, sample_journal):
     model = RelationshipsModel()

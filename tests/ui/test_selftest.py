@@ -1,8 +1,12 @@
 """The selftest the CLI runs, on a sample journal and on an empty one."""
 from __future__ import annotations
 
+import pytest
+
 import models
 
+
+pytestmark = pytest.mark.usefixtures("no_modal_errors")
 
 def test_selftest_on_sample_database(app, sample_journal):
     from ui.selftest import run_selftest

@@ -1,12 +1,16 @@
 """Drive the real main window like a user: click, type, wait on signals."""
 from __future__ import annotations
 
+import pytest
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 import models
 from tests.ui.conftest import contact_id_by_name
 
+
+pytestmark = pytest.mark.usefixtures("no_modal_errors")
 
 def press(qtbot, window, key, modifiers=Qt.KeyboardModifier.ControlModifier) -> None:
     """A shortcut reaches a window only when it is the active one, as on a real desktop."""

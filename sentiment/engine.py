@@ -127,9 +127,10 @@ def _score_sentence(text: str, start: int, end: int, lex: Lexicons
         w = low[i]
         cands = phrases.get(w)
         if cands:
-            for rest, valence, negated_valence in cands:
-                k = len(rest)
-                if tuple(low[i + 1:i + 1 + k]) == rest:
+            for k, by_rest in cands:
+                found = by_rest.get(tuple(low[i + 1:i + 1 + k]))
+                if found is not None:
+                    valence, negated_valence = found
                     vals[i] = valence
                     neg_vals[i] = negated_valence
                     known[i] = True

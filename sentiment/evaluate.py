@@ -1,7 +1,9 @@
 """Side-by-side evaluation: TextBlob alone, VADER alone and our engine.
 
-Usage: ``python -m sentiment.evaluate [--data DIR] [--heldout FILE] [--no-speed]``
-DIR defaults to ``<repo>/../shared/data`` (repo = parent of the sentiment package).
+Usage: ``python -m sentiment.evaluate [--data DIR] [--notes DIR] [--no-speed]``
+DIR defaults to ``<repo>/../shared/data`` (repo = parent of the sentiment package); NOTES
+defaults to ``<repo>/tests/data``, where every ``client_notes_*.tsv`` is evaluated: files whose
+name contains "tune" are marked "tuned on", files whose name contains "blind" "held out".
 """
 from __future__ import annotations
 
@@ -115,37 +117,60 @@ def speed_corpus(notes: list[str]) -> list[str]:
     return out
 
 
+def note_set_role(path: Path) -> str:
+    """How a labeled note file may be read: "held out", "tuned on" or "" (unmarked)."""
+    name = path.stem.lower()
+    if "blind" in name:
+        return "held out"
+    if "tune" in name:
+        return "tuned on"
+    return ""
+
+
+def discover_note_sets(data: Path, notes: Path) -> list[tuple[str, Path]]:
+    """(display name, path) of the dev set and every ``client_notes_*.tsv`` in ``notes``:
+    dev first, then tuning files, then held-out files."""
+    found: list[tuple[str, Path]] = []
+    dev = data / "client_notes_dev.tsv"
+    if dev.is_file():
+        found.append(("client_notes_dev, tuned on", dev))
+    order = {"tuned on": 0, "": 1, "held out": 2}
+    local = sorted(notes.glob("client_notes_*.tsv"), key=lambda p: (order[note_set_role(p)], p.name))
+    for path in local:
+        role = note_set_role(path)
+        found.append((path.stem + (f", {role}" if role else ""), path))
+    return found
+
+
 def _row(name: str, cells: list[str]) -> str:
-    return f"| {name:<34} | " + " | ".join(f"{c:>15}" for c in cells) + " |"
+    return f"| {name:<44} | " + " | ".join(f"{c:>15}" for c in cells) + " |"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
-    parser.add_argument("--heldout", type=Path, default=REPO / "tests" / "data" / "client_notes_heldout.tsv")
+    parser.add_argument("--notes", type=Path, default=REPO / "tests" / "data",
+                        help="folder searched for client_notes_*.tsv")
     parser.add_argument("--no-speed", action="store_true", help="skip the throughput measurement")
     args = parser.parse_args(argv)
 
     names = list(SCORERS)
     print(_row("data set (metric)", names))
-    print("|" + "-" * 36 + "|" + "|".join(["-" * 17] * len(names)) + "|")
+    print("|" + "-" * 46 + "|" + "|".join(["-" * 17] * len(names)) + "|")
     notes: list[str] = []
-    labeled: list[tuple[str, Path]] = []
-    if args.data.is_dir():
-        labeled.append(("client_notes_dev", args.data / "client_notes_dev.tsv"))
-    else:
-        print(f"NOTE: shared data folder {args.data} not found; only the repo's held-out notes "
+    if not args.data.is_dir():
+        print(f"NOTE: shared data folder {args.data} not found; only the repo's notes "
               "are evaluated (pass --data DIR to point at it).", file=sys.stderr)
-    labeled.append(("client_notes_heldout", args.heldout))
+    labeled = discover_note_sets(args.data, args.notes)
+    if not any(note_set_role(path) == "held out" for _, path in labeled):
+        print(f"NOTE: no held-out (blind) note file in {args.notes} yet: every client-notes "
+              "figure below is on notes the engine was tuned on.", file=sys.stderr)
     for name, path in labeled:
-        if not path.is_file():
-            print(f"NOTE: {path} missing, skipped.", file=sys.stderr)
-            continue
         rows = read_labeled_tsv(path)
         notes.extend(text for _, text in rows)
         results = [eval_labeled(rows, SCORERS[s]) for s in names]
         print(_row(f"{name} (n={len(rows)}) acc", [f"{a:.3f}" for a, _ in results]))
-        print(_row(f"{name} macro-F1", [f"{f:.3f}" for _, f in results]))
+        print(_row("  macro-F1", [f"{f:.3f}" for _, f in results]))
     vader_dir = args.data / "vader"
     for path in sorted(vader_dir.glob("*_GroundTruth.txt")) if vader_dir.is_dir() else []:
         rows = read_vader_set(path)

@@ -28,8 +28,9 @@ class Lexicons:
     """Everything the scorer looks up, merged into plain dicts for speed."""
 
     words: dict[str, float]          # single words -> valence (-4..4); 0.0 = known neutral
-    # first word -> (rest, valence, valence when negated or None), longest first
-    phrases: dict[str, tuple[tuple[tuple[str, ...], float, float | None], ...]]
+    # first word -> ((length of the rest, {rest: (valence, valence when negated or None)}), ...)
+    # longest rest first, so one dict look-up per length finds the longest match
+    phrases: dict[str, tuple[tuple[int, dict[tuple[str, ...], tuple[float, float | None]]], ...]]
     boosters: dict[str, float]
     negations: frozenset[str]
     emoji: dict[str, float]
@@ -157,7 +158,7 @@ def _build() -> Lexicons:
     words: dict[str, float] = {w: p * TEXTBLOB_SCALE for w, p in tb_words.items()
                                if " " not in w and abs(p) >= TEXTBLOB_MIN}
     words.update(vader_words)
-    phrase_lists: dict[str, list[tuple[tuple[str, ...], float, float | None]]] = {}
+    phrase_lists: dict[str, dict[int, dict[tuple[str, ...], tuple[float, float | None]]]] = {}
     negated_words: dict[str, float] = {}
     for phrase, valence in business.items():
         tokens = tuple(phrase.split())
@@ -166,9 +167,11 @@ def _build() -> Lexicons:
             if phrase in business_negated:
                 negated_words[phrase] = business_negated[phrase]
         else:
-            phrase_lists.setdefault(tokens[0], []).append(
-                (tokens[1:], valence, business_negated.get(phrase)))
-    phrases = {k: tuple(sorted(v, key=lambda item: -len(item[0]))) for k, v in phrase_lists.items()}
+            by_length = phrase_lists.setdefault(tokens[0], {})
+            by_length.setdefault(len(tokens) - 1, {})[tokens[1:]] = (
+                valence, business_negated.get(phrase))
+    phrases = {first: tuple(sorted(by_length.items(), reverse=True))
+               for first, by_length in phrase_lists.items()}
 
     emoji: dict[str, float] = {}
     for char, description in emoji_names.items():

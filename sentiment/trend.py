@@ -39,6 +39,7 @@ HALF_LIFE_DAYS = 14.0
 HORIZON_DAYS = 90.0          # "a few months ago"
 REF_NEAR_DAYS = 45.0         # reference band: notes between 150 and 45 days before now
 REF_FAR_DAYS = 150.0
+DRIFT_FAR_DAYS = 300.0       # slow drift: compared with 150-300 days before now as well
 RECENT_NOTES = 3
 THRESHOLD = 0.3
 NOISE_FACTOR = 1.0
@@ -73,13 +74,14 @@ def _median3(a: float, b: float, c: float) -> float:
 
 
 def _despike(values: list[float]) -> list[float]:
-    """Running median of three with Tukey's end-point rule."""
+    """Running median of three, with Tukey's end-point rule for the latest note."""
     n = len(values)
     if n < 3:
         return list(values)
     out = [values[0]] + [_median3(values[i - 1], values[i], values[i + 1]) for i in range(1, n - 1)]
     out.append(values[-1])
-    out[0] = _median3(values[0], out[1], 3 * out[1] - 2 * out[2])
+    # end-point rule at the end only: the first note is kept, it is the only witness of the
+    # level before the following ones (a friendly kickoff, then problems, is a real move)
     out[-1] = _median3(values[-1], out[-2], 3 * out[-2] - 2 * out[-3])
     return out
 
@@ -115,17 +117,14 @@ def smooth_series(points: Sequence[Point], half_life_days: float = HALF_LIFE_DAY
     return list(zip(times, _levels(secs, _despike(values), half_life_days)))
 
 
-def _reference(secs: list[float]) -> tuple[int, int]:
-    """Index range [lo, hi) of the notes that stand for the level a few months ago."""
-    n = len(secs)
+def _band(secs: list[float], far_days: float, near_days: float) -> tuple[int, int]:
+    """Index range [lo, hi) of the notes from ``far_days`` to ``near_days`` before the last."""
     end = secs[-1]
-    lo = bisect_left(secs, end - REF_FAR_DAYS * _DAY)
-    hi = bisect_right(secs, end - REF_NEAR_DAYS * _DAY)
-    if hi - lo >= 2:
-        return lo, hi
-    if hi > 0:  # sparse or silent band: the level just before the recent run
-        return max(0, hi - RECENT_NOTES), hi
-    return 0, n - min(RECENT_NOTES, n - 1)  # every note is recent
+    return (bisect_left(secs, end - far_days * _DAY), bisect_right(secs, end - near_days * _DAY))
+
+
+def _mean(values: list[float]) -> float:
+    return sum(values) / len(values)
 
 
 def _noise(values: list[float]) -> float:
@@ -166,6 +165,49 @@ def _turn(secs: list[float], guarded: list[float], levels: list[float], sign: fl
     return min(extreme + 1, n - 1)
 
 
+def _judge(times: list[dt.datetime], values: list[float]) -> tuple[str, float, float, int, float]:
+    """(direction, mood, change, turn index or -1, margin = |change| - limit) for >= 1 note."""
+    n = len(times)
+    t0 = times[0]
+    secs = [(t - t0).total_seconds() for t in times]
+    guarded = _despike(values)
+    levels = _levels(secs, guarded, HALF_LIFE_DAYS)
+    mood = levels[-1]
+    if n < MIN_NOTES:
+        return "insufficient", mood, 0.0, -1, 0.0
+
+    lo, hi = _band(secs, REF_FAR_DAYS, REF_NEAR_DAYS)
+    in_band = hi - lo >= 2
+    if not in_band:  # sparse contact or silence: the notes before the recent run / last three
+        last = n - RECENT_NOTES if hi == 0 else min(hi, n - RECENT_NOTES)
+        hi = max(1, last)
+        lo = max(0, hi - RECENT_NOTES)
+    reference = _mean(guarded[lo:hi])
+    # a short opposite spell right before the recent run (e.g. good weeks, then bad again)
+    # is where the current move started: compare with it when it is farther from now
+    before_run = _mean(guarded[max(lo, hi - RECENT_NOTES):hi])
+    if abs(mood - before_run) > abs(mood - reference):
+        reference = before_run
+    change = mood - reference
+    limit = max(THRESHOLD, NOISE_FACTOR * _noise(values[lo:hi]))
+    if in_band and limit / 2 < abs(change) <= limit:
+        # a slow drift that is still going on: the level before the band was farther still
+        flo, fhi = _band(secs, DRIFT_FAR_DAYS, REF_FAR_DAYS)
+        fhi = min(fhi, lo)
+        if fhi - flo >= 2:
+            far = _mean(guarded[flo:fhi])
+            far_limit = max(2 * THRESHOLD, NOISE_FACTOR * _noise(values[flo:fhi]))
+            if (reference - far) * change > 0 and abs(mood - far) > far_limit:
+                reference, change, limit = far, mood - far, far_limit
+    margin = abs(change) - limit
+    if margin <= 0:
+        return "steady", mood, change, -1, margin
+    sign = 1.0 if change > 0 else -1.0
+    turn = _turn(secs, guarded, levels, sign, (mood + reference) / 2,
+                 max(TURN_TOLERANCE, limit - THRESHOLD))
+    return ("warming" if sign > 0 else "souring"), mood, change, turn, margin
+
+
 def compute_trend(points: Sequence[Point], now: dt.datetime | None = None) -> Trend:
     """Direction, current mood, change over the last few months and turning date, from
     (occurred_at, polarity) pairs in any order."""
@@ -173,30 +215,7 @@ def compute_trend(points: Sequence[Point], now: dt.datetime | None = None) -> Tr
     if now is not None:
         cut = bisect_right(times, now)
         times, values = times[:cut], values[:cut]
-    n = len(times)
-    if n == 0:
+    if not times:
         return Trend("insufficient", 0.0, 0.0, None, 0)
-    t0 = times[0]
-    secs = [(t - t0).total_seconds() for t in times]
-    guarded = _despike(values)
-    levels = _levels(secs, guarded, HALF_LIFE_DAYS)
-    mood = levels[-1]
-    if n < MIN_NOTES:
-        return Trend("insufficient", mood, 0.0, None, n)
-
-    lo, hi = _reference(secs)
-    reference = sum(guarded[lo:hi]) / (hi - lo)
-    # a short opposite spell right before the recent run (e.g. good weeks, then bad again)
-    # is where the current move started: compare with it when it is farther from now
-    edge = max(lo, hi - RECENT_NOTES)
-    before_run = sum(guarded[edge:hi]) / (hi - edge)
-    if abs(mood - before_run) > abs(mood - reference):
-        reference = before_run
-    change = mood - reference
-    noise = _noise(values[lo:hi])
-    if abs(change) <= max(THRESHOLD, NOISE_FACTOR * noise):
-        return Trend("steady", mood, change, None, n)
-    sign = 1.0 if change > 0 else -1.0
-    turn = _turn(secs, guarded, levels, sign, (mood + reference) / 2,
-                 max(TURN_TOLERANCE, noise))
-    return Trend("warming" if sign > 0 else "souring", mood, change, times[turn].date(), n)
+    direction, mood, change, turn, _ = _judge(times, values)
+    return Trend(direction, mood, change, times[turn].date() if turn >= 0 else None, len(times))

@@ -1,0 +1,81 @@
+"""Pagination rules, and a long note that must flow over several pages."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import models
+from ui.reports.flow import Block, Section, paginate
+
+from .conftest import pdf_pages, pdf_text
+
+
+class Box(Block):
+    def __init__(self, height: float, breaks: tuple[float, ...] = (), whole: bool = True,
+                 keep: bool = False, header: Block | None = None) -> None:
+        self.height, self._breaks, self.prefer_whole = height, breaks, whole
+        self.keep_with_next, self.repeat_header = keep, header
+
+    def breaks(self):
+        return self._breaks
+
+    def draw(self, painter, x, y, start, end) -> None:
+        pass
+
+
+def test_blocks_fill_pages_in_order() -> None:
+    a, b, c = Box(40), Box(40), Box(40)
+    pages = paginate([a, b, c], 100, "T")
+    assert [[p.block for p in page.items] for page in pages] == [[a, b], [c]]
+    assert pages[1].items[0].y == 0
+
+
+def test_section_starts_a_page_with_its_title() -> None:
+    pages = paginate([Box(10), Section("Raj"), Box(10)], 100, "Portfolio")
+    assert [p.title for p in pages] == ["Portfolio", "Raj"]
+
+
+def test_heading_is_kept_with_what_follows() -> None:
+    head, body = Box(10, keep=True), Box(50)
+    pages = paginate([Box(60), head, body], 100, "T")
+    assert [p.block for p in pages[1].items] == [head, body]
+
+
+def test_table_header_repeats_on_continuation_pages() -> None:
+    header = Box(10, keep=True)
+    rows = [Box(20, header=header) for _ in range(10)]
+    pages = paginate([header, *rows], 100, "T")
+    assert len(pages) >= 3
+    for page in pages:
+        assert page.items[0].block is header
+        assert sum(p.end - p.start for p in page.items) <= 100
+
+
+def test_tall_block_splits_between_lines() -> None:
+    lines = tuple(float(y) for y in range(12, 360, 12))
+    tall = Box(360, breaks=lines, whole=False)
+    pages = paginate([Box(30), tall], 100, "T")
+    slices = [p for page in pages for p in page.items if p.block is tall]
+    assert slices[0].start == 0 and slices[-1].end == 360
+    for before, after in zip(slices, slices[1:]):
+        assert before.end == after.start and before.end in lines
+    for page in pages:
+        assert sum(p.end - p.start for p in page.items) <= 100
+
+
+def test_long_note_flows_over_pages(qapp, journal: Path, tmp_path: Path) -> None:
+    from ui.reports import ReportOptions, build_report
+
+    c = models.add_contact("Long Writer", company="Verbose GmbH")
+    para = "A long paragraph about scope, budget and people that keeps going for a while. " * 12
+    models.add_note(c.id, "\n\n".join([para] * 30) + " THE VERY END.", occurred_at="2025-01-02")
+    for i in range(30):
+        models.add_note(c.id, f"Note number {i}: paid on time.", occurred_at=f"2025-02-{i % 27 + 1:02d}")
+    out = tmp_path / "long.pdf"
+    result = build_report(ReportOptions(kind="contact", output=out, contact_id=c.id))
+    assert result.pages == pdf_pages(out) >= 4
+    text = pdf_text(out)
+    assert text.count("THE VERY END.") == 1  # the stand-out copy is cut short; the table has it all
+    assert "Note number 29: paid on time." in text
+    for page in range(3, result.pages + 1):  # continuation pages repeat the column titles
+        words = pdf_text(out, page, page)
+        assert all(title in words for title in ("DATE", "KIND", "LABEL", "NOTE")), page

@@ -31,7 +31,7 @@ class EmptyState(QWidget):
                       "Everything stays on this computer.", self)
         text.setWordWrap(True)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text.setMaximumWidth(520)
+        text.setFixedWidth(520)  # a fixed width lets the wrapped text get its full height
         self.add_button = QPushButton(icon("contact-add"), "  Add your first contact", self)
         self.add_button.setObjectName("primaryButton")
         self.import_button = QPushButton(icon("import"), "  Import notes from CSV…", self)

@@ -251,11 +251,10 @@ class MainWindow(QMainWindow):
         s = app_settings()
         if not self.restoreGeometry(s.value("window/geometry", b"")):
             self.resize(1280, 800)
-        if not self.splitter.restoreState(s.value("window/splitter", b"")):
-            # First run: wide enough for every column of the relationships list.
-            self.splitter.setSizes([max(560, self.width() * 2 // 5), max(600, self.width() * 3 // 5)])
+        # First run: sizes are set once the window has its real width (see showEvent).
+        self._default_split = not self.splitter.restoreState(s.value("window/splitter", b""))
         self.contact_view.vertical.restoreState(s.value("window/contact_split", b""))
-        self.contact_view.lower.restoreState(s.value("window/notes_split", b""))
+        self._default_lower = not self.contact_view.lower.restoreState(s.value("window/notes_split", b""))
         self.panel.table.horizontalHeader().restoreState(s.value("window/table_header", b""))
         days = s.value("chart/range_days", 365)
         self.contact_view.chart.set_range(int(days) if str(days).isdigit() else 365)
@@ -269,6 +268,16 @@ class MainWindow(QMainWindow):
         s.setValue("window/table_header", self.panel.table.horizontalHeader().saveState())
         s.setValue("chart/range_days", self.contact_view.chart.current_range())
         s.sync()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        w = self.width()
+        if self._default_split:
+            self._default_split = False
+            self.splitter.setSizes([w * 47 // 100, w * 53 // 100])  # every list column visible
+        if self._default_lower:
+            self._default_lower = False
+            self.contact_view.lower.setSizes([w * 30 // 100, w * 23 // 100])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.note_editor is not None and self.note_editor.isVisible():

@@ -29,7 +29,7 @@ def note_terms(note: NoteInfo) -> list[tuple[int, int, float]]:
 
 
 def header_text(note: NoteInfo) -> str:
-    parts = [f"{note.occurred_at:%a %d %b %Y, %H:%M}", note.kind.capitalize()]
+    parts = [f"{note.occurred_at:%d %b %Y, %H:%M}", note.kind.capitalize()]
     if note.duration_min:
         parts.append(f"{note.duration_min} min")
     return "  ·  ".join(parts)

@@ -51,11 +51,12 @@ class RelationshipsPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        # The company column gives way first; names keep a readable width.
+        header.setSectionResizeMode(COL_COMPANY, QHeaderView.ResizeMode.Stretch)
         fm = self.fontMetrics()
-        for col, sample in ((COL_COMPANY, "Bellweather Logist"), (COL_TREND, "▼ Too few notes  "),
-                            (COL_MOOD, "+0.00 "), (COL_SPARK, "sparkline"),
-                            (COL_LAST, "11 months ago "), (COL_NOTES, "Notes ")):
+        for col, sample in ((COL_NAME, "Sarah Lindqvist"), (COL_TREND, "▼ Too few notes"),
+                            (COL_MOOD, "+0.00"), (COL_SPARK, "sparkline"),
+                            (COL_LAST, "11 months ago"), (COL_NOTES, "Notes")):
             header.resizeSection(col, fm.horizontalAdvance(sample) + 22)
         self.table.verticalHeader().setDefaultSectionSize(fm.height() + 14)
         self.table.sortByColumn(COL_TREND, Qt.SortOrder.AscendingOrder)  # souring first

@@ -1,11 +1,14 @@
 """``python main.py report ...``: the same reports as the app, from the command line."""
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 from pathlib import Path
 
 import models
+
+_app: list = []  # the QGuiApplication of a command-line run, alive until the process ends
 
 
 def ensure_gui_app() -> None:
@@ -19,15 +22,18 @@ def ensure_gui_app() -> None:
 
     protect_none()
     if QGuiApplication.instance() is None:
-        ensure_gui_app.app = QGuiApplication(["rapport-report"])  # kept alive for the process
+        _app.append(QGuiApplication(["rapport-report"]))
 
 
-def run_report_command(args) -> int:
+def run_report_command(args: argparse.Namespace) -> int:
+    """Make the PDF the arguments ask for; expected problems raise ``models.JournalError``."""
     from ui.reports.build import ReportOptions, build_report, default_page_size
     from ui.reports.data import Period, parse_day, resolve_contact
 
     if args.brief and not args.contact:
         raise models.JournalError("--brief needs --contact NAME: the brief is about one contact.")
+    if args.brief and (args.date_from or args.date_to):
+        print("note: the brief is always as of today; --from/--to are ignored.", file=sys.stderr)
     output = Path(args.output)
     if output.suffix.lower() != ".pdf":
         raise models.JournalError(f'The output "{args.output}" should end in .pdf.')

@@ -89,9 +89,6 @@ class Column:
     align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft
 
 
-Cell = "str | list[Run] | Callable[[QPainter, QRectF], None]"
-
-
 class Row(Block):
     """One table row; a row taller than a page splits between the lines of its tallest cell."""
 

@@ -6,12 +6,13 @@ ranges over character offsets.
 """
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF
+from PySide6.QtCore import Qt
 from PySide6.QtGui import (QColor, QFont, QPaintDevice, QPainter, QTextCharFormat, QTextLayout,
                            QTextOption)
-from PySide6.QtCore import Qt
 
 from ui.reports import style
 
@@ -32,6 +33,17 @@ class Run:
 # A line separator keeps a typed line break inside one paragraph layout; tabs and other
 # control characters would draw as boxes.
 _CONTROLS = {i: " " for i in range(32)} | {10: "\u2028", 127: " "}
+
+
+def starts_rtl(text: str) -> bool:
+    """True when the first strong character is Hebrew/Arabic (the paragraph reads RTL)."""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
 
 
 def _clean(text: str) -> str:
@@ -68,8 +80,14 @@ class Paragraph:
     def _build(self, runs: list[Run]) -> QTextLayout:
         text = "".join(r.text for r in runs)
         layout = QTextLayout(text, self._base, self._device)
-        option = QTextOption(self._align)
+        align = self._align
+        if align == Qt.AlignmentFlag.AlignLeft and starts_rtl(text):
+            align = Qt.AlignmentFlag.AlignRight  # RTL text starts at the right edge
+        option = QTextOption(align)
         option.setUseDesignMetrics(True)
+        # A note written in Hebrew or Arabic reads right to left, aligned right; the direction
+        # comes from its first strong character, as a text editor would do.
+        option.setTextDirection(Qt.LayoutDirection.LayoutDirectionAuto)
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         layout.setTextOption(option)
         formats = []

@@ -5,22 +5,25 @@ Time-based (irregular dates), linear after one sort. "Now" is the last note on o
 ``now``: silence after it is not evidence, so the reading changes only when notes do.
 
 1. Sort by time; drop notes after ``now``. Fewer than ``MIN_NOTES`` -> ``insufficient``.
-2. Outlier guard: running median of three (Tukey's end-point rule), so one odd note neither
-   flips nor fakes a trend; two or more in a row do count.
+2. Outlier guard: running median of three (Tukey's end-point rule on the latest note), so one
+   odd note neither flips nor fakes a trend; two or more in a row do count.
 3. Current level (``mood``): exponential moving average over TIME (half-life
    ``HALF_LIFE_DAYS``) of the guarded values, taken at the last note. :func:`smooth_series`
    is this same level, for the chart.
-4. Reference level: mean guarded polarity of the notes in the band ``REF_NEAR_DAYS`` ..
-   ``REF_FAR_DAYS`` before now (centred on ~``HORIZON_DAYS``). With fewer than two notes
-   there (sparse contact, long silence) it is the last ``RECENT_NOTES`` notes before the
-   recent run (older than ``REF_NEAR_DAYS``); if every note is recent, the notes before the
-   last ``RECENT_NOTES``.
+4. Reference level: mean guarded polarity of the notes ``REF_FAR_DAYS`` .. ``REF_NEAR_DAYS``
+   before now (around ``HORIZON_DAYS`` ago), or of its last ``RECENT_NOTES`` notes (the level
+   just before the recent run) when that is farther from now. With fewer than two notes in
+   the band (sparse contact, long silence): the ``RECENT_NOTES`` notes before the recent run
+   or before the last ``RECENT_NOTES`` notes, whichever comes first.
 5. ``change`` = current - reference. Warming / souring when it beats both ``THRESHOLD`` and
    the reference notes' own noise (``NOISE_FACTOR`` x the smaller of their standard deviation
-   and their note-to-note scatter, which ignores a slow drift); otherwise steady. A
-   consistently grumpy client is low but flat, hence steady.
-6. ``turned_at``: first note after the last peak (souring) or trough (warming) of the level
-   before the move, ignoring wobbles smaller than the reference noise.
+   and their note-to-note scatter); otherwise steady. A change between half and all of that
+   limit still counts when the level ``REF_FAR_DAYS`` .. ``DRIFT_FAR_DAYS`` ago was farther
+   the same way by ``2 * THRESHOLD`` (a slow decline that is still going on). A consistently
+   grumpy client is low but flat, hence steady.
+6. ``turned_at``: first note after the last peak (souring) or trough (warming) before the
+   move: the first note past the half-way mark between the reference and the current level
+   (for a slow drift: moved back over earlier notes while they keep getting more extreme).
 
 Lifetime of a reading: after a turn, the new level enters the reference band once the turn
 is ``REF_NEAR_DAYS`` old and fills it at ``REF_FAR_DAYS``; so a relationship reads warming or
@@ -39,11 +42,10 @@ HALF_LIFE_DAYS = 14.0
 HORIZON_DAYS = 90.0          # "a few months ago"
 REF_NEAR_DAYS = 45.0         # reference band: notes between 150 and 45 days before now
 REF_FAR_DAYS = 150.0
-DRIFT_FAR_DAYS = 300.0       # slow drift: compared with 150-300 days before now as well
+DRIFT_FAR_DAYS = 300.0       # slow drift: also compared with 300-150 days before now
 RECENT_NOTES = 3
 THRESHOLD = 0.3
 NOISE_FACTOR = 1.0
-TURN_TOLERANCE = 0.1         # smallest wobble of the level that counts as a peak / trough
 _DAY = 86400.0
 
 Point = tuple[dt.datetime, float]
@@ -138,31 +140,19 @@ def _noise(values: list[float]) -> float:
     return min(sd, scatter)
 
 
-def _turn(secs: list[float], guarded: list[float], levels: list[float], sign: float,
-          middle: float, tolerance: float) -> int:
-    """Index of the first note after the last trough (sign +1) / peak (sign -1) of the level."""
-    n = len(secs)
-    # the last note still on the reference side of the half-way mark
-    last = n - 2
+def _turn(values: list[float], guarded: list[float], sign: float, middle: float,
+          drift: bool) -> int:
+    """Index of the first note after the last trough (sign +1) / peak (sign -1) before the move.
+
+    The note after the last one on the reference side of the half-way mark; for a slow drift,
+    after going back along the notes as long as they keep getting more extreme.
+    """
+    last = len(values) - 2
     while last > 0 and sign * guarded[last] > sign * middle:
         last -= 1
-    # walk back while the level keeps getting more extreme (by more than a wobble) within
-    # the horizon; the extreme is the latest note within a wobble of the most extreme level
-    best = top = -sign * levels[last]
-    best_at = secs[last]
-    first = last
-    for i in range(last - 1, -1, -1):
-        if best_at - secs[i] > HORIZON_DAYS * _DAY:
-            break
-        u = -sign * levels[i]
-        if u > best + tolerance:
-            best, best_at = u, secs[i]
-        top = max(top, u)
-        first = i
-    extreme = last
-    while extreme > first and -sign * levels[extreme] < top - tolerance:
-        extreme -= 1
-    return min(extreme + 1, n - 1)
+    while drift and last > 0 and sign * values[last - 1] < sign * values[last]:
+        last -= 1
+    return last + 1
 
 
 def _judge(times: list[dt.datetime], values: list[float]) -> tuple[str, float, float, int, float]:
@@ -190,6 +180,7 @@ def _judge(times: list[dt.datetime], values: list[float]) -> tuple[str, float, f
         reference = before_run
     change = mood - reference
     limit = max(THRESHOLD, NOISE_FACTOR * _noise(values[lo:hi]))
+    drift = False
     if in_band and limit / 2 < abs(change) <= limit:
         # a slow drift that is still going on: the level before the band was farther still
         flo, fhi = _band(secs, DRIFT_FAR_DAYS, REF_FAR_DAYS)
@@ -198,13 +189,12 @@ def _judge(times: list[dt.datetime], values: list[float]) -> tuple[str, float, f
             far = _mean(guarded[flo:fhi])
             far_limit = max(2 * THRESHOLD, NOISE_FACTOR * _noise(values[flo:fhi]))
             if (reference - far) * change > 0 and abs(mood - far) > far_limit:
-                reference, change, limit = far, mood - far, far_limit
+                reference, change, limit, drift = far, mood - far, far_limit, True
     margin = abs(change) - limit
     if margin <= 0:
         return "steady", mood, change, -1, margin
     sign = 1.0 if change > 0 else -1.0
-    turn = _turn(secs, guarded, levels, sign, (mood + reference) / 2,
-                 max(TURN_TOLERANCE, limit - THRESHOLD))
+    turn = _turn(values, guarded, sign, (mood + reference) / 2, drift)
     return ("warming" if sign > 0 else "souring"), mood, change, turn, margin
 
 

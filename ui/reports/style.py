@@ -54,8 +54,7 @@ def _base() -> QFont:
         f.setFamilies(families())
         f.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
         # Ligatures turn "fi" into one glyph that pdftotext and copy-paste give back as U+FB01.
-        # Set once and copied: PySide6 6.12's setFeature binding mis-counts a reference to None,
-        # which crashes the interpreter after a few thousand calls.
+        # Set once on a prototype that every report font copies.
         f.setFeature(QFont.Tag("liga"), 0)
         f.setFeature(QFont.Tag("clig"), 0)
         _prototype.append(f)

@@ -22,9 +22,6 @@ def _has_system_fonts(registered: list[str]) -> bool:
 
 def create_application(argv: list[str] | None = None) -> QApplication:
     """The one QApplication, set up the same way for the app, selftest, tests and screenshots."""
-    from ui.pyside_fix import protect_none_refcount
-
-    protect_none_refcount()
     app = QApplication.instance()
     if app is None:
         # Fractional scaling (150 %) looks crisp only with pass-through rounding.

@@ -12,7 +12,7 @@
 #   3. sample fills a fresh journal; trends --json lists its contacts
 #   4. selftest (main window offscreen, first contact and its chart) prints "selftest ok";
 #      the time to that line is reported
-#   5. report writes a PDF (when ui/reports is in the tree)
+#   5. report writes a PDF (when ui/reports is in the tree; RAPPORT_SMOKE_REPORT=warn softens it)
 #   6. the folder stays under the size budget (RAPPORT_SIZE_BUDGET_MB, default 150)
 set -euo pipefail
 
@@ -77,13 +77,12 @@ else
     echo "smoke: SKIP: selftest (ui/selftest.py is not in this tree yet)"
 fi
 
-# 5. the PDF report (fonts and print support come from the bundle). A failure here is only a
-#    warning unless RAPPORT_SMOKE_REQUIRE_REPORT=1: the report is not part of the build's
-#    contract (selftest and scoring are), and a crash in it is a report bug to file.
+# 5. the PDF report (fonts and print support come from the bundle). RAPPORT_SMOKE_REPORT=warn
+#    turns a failure here into a warning, for a known report bug that should not block a build.
 if [ -f "$repo/ui/reports/cli.py" ]; then
     report_fail() {
-        if [ "${RAPPORT_SMOKE_REQUIRE_REPORT:-0}" = "1" ]; then fail "$1"; fi
-        echo "smoke: WARN: $1 (not fatal; RAPPORT_SMOKE_REQUIRE_REPORT=1 makes it so)" >&2
+        [ "${RAPPORT_SMOKE_REPORT:-required}" = "warn" ] || fail "$1"
+        echo "smoke: WARN: $1 (not fatal because RAPPORT_SMOKE_REPORT=warn)" >&2
     }
     if run --db "$db" report -o "$work/report.pdf" >/dev/null 2>"$work/report.err"; then
         if head -c 5 "$work/report.pdf" 2>/dev/null | grep -q "%PDF-"; then

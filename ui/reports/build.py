@@ -17,7 +17,6 @@ from ui.reports.canvas import Canvas, temp_path_for
 from ui.reports.contact import contact_blocks
 from ui.reports.data import Period
 from ui.reports.portfolio import portfolio_blocks
-from ui.pyside_fix import protect_none_refcount
 
 KINDS = ("contact", "brief", "portfolio")
 # Territories whose paper is US Letter (the Americas that use it, and the Philippines).
@@ -54,7 +53,6 @@ class ReportResult:
 def build_report(options: ReportOptions) -> ReportResult:
     """Write the PDF; raises ``models.JournalError`` with a plain message when it cannot."""
     started = time.perf_counter()
-    protect_none_refcount()  # a 5,000-note report makes ~1M void PySide calls
     if options.kind not in KINDS:
         raise models.JournalError(f'Unknown report "{options.kind}"; choose {", ".join(KINDS)}.')
     if options.kind != "portfolio" and options.contact_id is None:

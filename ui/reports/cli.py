@@ -18,9 +18,6 @@ def ensure_gui_app() -> None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtGui import QGuiApplication
 
-    from ui.pyside_fix import protect_none_refcount
-
-    protect_none_refcount()
     if QGuiApplication.instance() is None:
         _app.append(QGuiApplication(["rapport-report"]))
 

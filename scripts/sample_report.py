@@ -3,7 +3,7 @@
     .venv/bin/python scripts/sample_report.py [--day YYYY-MM-DD]
 
 Writes docs/sample-report.pdf (the portfolio), docs/sample-brief.pdf (one client's brief) and
-docs/report-pages/page-NN.png (pdftoppm -png -r 60 of the portfolio). The sample is placed
+docs/report-pages/page-NN.png (pdftoppm -png -r 60 of the portfolio's first pages). The sample is placed
 relative to ``--day`` (default: a fixed day, so the committed files only change on purpose).
 """
 from __future__ import annotations
@@ -57,8 +57,10 @@ def main() -> int:
         return 1
     shutil.rmtree(pages_dir, ignore_errors=True)
     pages_dir.mkdir()
-    subprocess.run(["pdftoppm", "-png", "-r", "60", str(DOCS / "sample-report.pdf"), str(pages_dir / "page")],
-                   check=True)
+    # The first pages (overview and the first contact sections) show the layout; rendering
+    # all of them would only bloat the repository.
+    subprocess.run(["pdftoppm", "-png", "-r", "60", "-l", "4", str(DOCS / "sample-report.pdf"),
+                    str(pages_dir / "page")], check=True)
     subprocess.run(["pdftoppm", "-png", "-r", "60", "-singlefile", str(DOCS / "sample-brief.pdf"),
                     str(pages_dir / "brief")], check=True)
     print(f"{pages_dir.relative_to(ROOT)}/: {len(list(pages_dir.glob('*.png')))} PNG files")

@@ -23,6 +23,7 @@ from bench import generate
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 PY = sys.executable
+PDF_TIMEOUT_S = 120.0
 TARGETS = {
     "cold_start_ratio": ("<=", 1.5),
     "open_heaviest_ms": ("<=", 150.0),
@@ -54,7 +55,9 @@ def run_child(args: list[str], timeout: float = 1800.0, env: dict | None = None)
             if time.monotonic() > deadline:
                 proc.kill()
                 pid, status, usage = os.wait4(proc.pid, 0)
-                return {"error": f"timed out after {timeout:.0f} s"}
+                return {"error": f"killed after {timeout:.0f} s (still running)",
+                        "wall_s": time.perf_counter() - t0,
+                        "child_peak_rss_mb": usage.ru_maxrss / 1024.0}
             time.sleep(0.002)
         wall = time.perf_counter() - t0
         proc.returncode = os.waitstatus_to_exitcode(status)
@@ -71,7 +74,9 @@ def run_child(args: list[str], timeout: float = 1800.0, env: dict | None = None)
             except ValueError:
                 continue
     if proc.returncode != 0 and "na" not in result:
-        tail = (stderr.strip().splitlines() or ["(no output)"])[-1]
+        lines = stderr.strip().splitlines() or ["(no output)"]
+        fatal = [ln for ln in lines if ln.startswith("Fatal Python error")]
+        tail = fatal[0] if fatal else lines[-1]
         result.setdefault("error", f"exit {proc.returncode}: {tail[:300]}")
     result["wall_s"] = wall
     result["child_peak_rss_mb"] = usage.ru_maxrss / 1024.0
@@ -147,13 +152,15 @@ def measure_pdf(db: Path, meta: dict, repeat: int) -> dict:
             runs = []
             for i in range(repeat):
                 pdf = Path(tmp) / f"{label}{i}.pdf"
-                r = app_cli(db, "report", *extra, "-o", str(pdf), timeout=600)
+                r = app_cli(db, "report", *extra, "-o", str(pdf), timeout=PDF_TIMEOUT_S)
                 r["pdf_kb"] = pdf.stat().st_size / 1024 if pdf.exists() else None
                 runs.append(r)
+                if "error" in r:
+                    break  # a failing or runaway export is not repeated
             errors = [r["error"] for r in runs if "error" in r]
             out[label] = {"wall_s": median_of(runs, lambda r: r["wall_s"]),
                           "peak_rss_mb": max(r["child_peak_rss_mb"] for r in runs),
-                          "pdf_kb": runs[-1].get("pdf_kb"), "runs": repeat}
+                          "pdf_kb": runs[-1].get("pdf_kb"), "runs": len(runs)}
             if errors:
                 out[label]["error"] = errors[0]
     return out
@@ -213,6 +220,8 @@ def summary_rows(res: dict) -> list[tuple[str, str, str, str]]:
                 ok = value <= limit if op == "<=" else value >= limit
                 verdict = "ok" if ok else "MISS"
         shown = _fmt(value, unit) if isinstance(value, (int, float)) or value is None else value
+        if len(shown) > 60:
+            shown = shown[:57] + "..."
         rows.append((name, shown + (f"  {note}" if note else ""), target, verdict))
 
     imp = res.get("import", {})
@@ -378,6 +387,8 @@ def main(argv: list[str] | None = None) -> int:
                 res["ui"] = result
             else:
                 res[name] = result
+            args.out.mkdir(parents=True, exist_ok=True)
+            results_file.write_text(json.dumps(res, indent=1, default=str), encoding="utf-8")
     res["bench_wall_s"] = time.perf_counter() - started
     rows = summary_rows(res)
     res["table_markdown"] = markdown(rows)

@@ -115,12 +115,18 @@ def generate(contacts: int, notes: int, out: Path, seed: int = 7,
     counts = _allocate(notes, contacts, heavy, rng)
 
     used: set[tuple[str, str]] = set()
+    names_used: dict[str, int] = {}
     people = []
     for i, count in enumerate(counts):
         name, company = phrases.person_name(rng), phrases.company(rng)
-        while (name, company) in used:
+        if rng.random() < 0.6 or i < len(heavy):  # middle initials: fewer namesakes
+            name = f"{name.split()[0]} {chr(65 + rng.randrange(26))}. {name.split()[-1]}"
+        # Namesakes at different companies are realistic, but the heavy contacts get unique
+        # names so that ``report --contact NAME`` can pick them.
+        while (name, company) in used or (i < len(heavy) and name in names_used):
             name = f"{name.split()[0]} {chr(65 + rng.randrange(26))}. {name.split()[-1]}"
         used.add((name, company))
+        names_used[name] = names_used.get(name, 0) + 1
         shape = rng.choices(SHAPES, weights=SHAPE_WEIGHTS)[0]
         if i < len(heavy):  # heavy clients go back the whole ten years
             start = first_day
@@ -132,6 +138,10 @@ def generate(contacts: int, notes: int, out: Path, seed: int = 7,
         stop = end_dt if rng.random() < 0.6 else start + (end_dt - start) * rng.uniform(0.3, 1.0)
         people.append((name, company, shape, start, stop, count))
 
+    heavy_names = {p[0] for p in people[:len(heavy)]}
+    for k, p in enumerate(people[len(heavy):], len(heavy)):
+        if p[0] in heavy_names:  # a later namesake of a heavy contact gets another initial
+            people[k] = (p[0].split()[0] + " Z. " + p[0].split()[-1] + " Jr.", *p[1:])
     rare_every = max(50, notes // 40)  # ~40 notes mention the rare word
     rows = []
     serial = 0

@@ -26,6 +26,12 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0  # Linux: KiB
 
 
+def cpu_s() -> float:
+    """CPU seconds of this process and its finished children (e.g. scoring workers)."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def timed(fn, repeat: int) -> dict:
     """Run fn ``repeat`` times (after one warm-up call); median/min/max in milliseconds."""
     fn()
@@ -57,32 +63,61 @@ def step_import(args) -> dict:
     models.open_journal(db)
     phases: dict[str, float] = {}
     marks = {"start": 0.0}
-    real_score, real_refresh = importer.score_many, importer.refresh_contacts
-
-    def score_many(texts, workers=None):
-        t0 = time.perf_counter()
-        phases["read_parse_s"] = t0 - marks["start"]
-        out = real_score(texts, workers=workers)
-        phases["score_s"] = time.perf_counter() - t0
-        marks["after_score"] = time.perf_counter()
-        return out
+    real_refresh = importer.refresh_contacts
 
     def refresh_contacts(ids):
         t0 = time.perf_counter()
-        phases["insert_s"] = t0 - marks["after_score"]
+        if "after_score" in marks:
+            phases["insert_s"] = t0 - marks["after_score"]
         real_refresh(ids)
         phases["aggregates_s"] = time.perf_counter() - t0
         marks["after_refresh"] = time.perf_counter()
 
-    importer.score_many, importer.refresh_contacts = score_many, refresh_contacts
+    if hasattr(importer, "score_chunks"):  # pipelined importer: scoring overlaps inserts
+        real_chunks = importer.score_chunks
+
+        def score_chunks(texts, workers=None, **kw):
+            t0 = time.perf_counter()
+            phases["read_parse_contacts_s"] = t0 - marks["start"]
+            waited = 0.0
+            it = real_chunks(texts, workers=workers, **kw)
+            while True:
+                t1 = time.perf_counter()
+                try:
+                    part = next(it)
+                except StopIteration:
+                    break
+                finally:
+                    waited += time.perf_counter() - t1
+                yield part
+            phases["waiting_for_scores_s"] = waited
+            phases["score_and_insert_s"] = time.perf_counter() - t0
+            phases["insert_s"] = phases["score_and_insert_s"] - waited
+        importer.score_chunks = score_chunks
+    else:  # score everything, then insert
+        real_score = importer.score_many
+
+        def score_many(texts, workers=None):
+            t0 = time.perf_counter()
+            phases["read_parse_s"] = t0 - marks["start"]
+            out = real_score(texts, workers=workers)
+            phases["score_s"] = time.perf_counter() - t0
+            marks["after_score"] = time.perf_counter()
+            return out
+        importer.score_many = score_many
+    importer.refresh_contacts = refresh_contacts
+    cpu0 = cpu_s()
     marks["start"] = time.perf_counter()
     result = models.import_notes_csv(args.csv, workers=args.workers)
     total = time.perf_counter() - marks["start"]
+    cpu = cpu_s() - cpu0
     if "after_refresh" in marks:
         phases["commit_s"] = total - (marks["after_refresh"] - marks["start"])
     models.close_journal()
     return {"notes": result.notes_added, "contacts": result.contacts_added, "seconds": total,
             "notes_per_s": result.notes_added / total, "phases": phases,
+            "cpu_s": cpu, "cpu_ms_per_1000_notes": cpu / result.notes_added * 1e6,
+            "load_avg_1m": __import__("os").getloadavg()[0],
             "db_mb": db.stat().st_size / 1e6, "peak_rss_mb": peak_rss_mb()}
 
 

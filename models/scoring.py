@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import ProcessPoolExecutor
-from typing import Sequence
+from typing import Iterator, Sequence
 
 from sentiment import ANALYZER_VERSION, Sentiment, analyze, analyze_many
 
@@ -31,6 +31,41 @@ def score_many(texts: Sequence[str], workers: int | None = None) -> list[Sentime
     except (OSError, RuntimeError):
         # No process support (some sandboxes, odd frozen setups): score here instead.
         return analyze_many(texts)
+
+
+# What storage keeps of a score: (polarity, label, analyzer version, breakdown JSON).
+StoredScore = tuple[float, str, str, str]
+
+
+def _stored(texts: Sequence[str]) -> list[StoredScore]:
+    # Runs in the worker: plain tuples of strings pickle ~5x cheaper than Sentiment trees,
+    # and the JSON is made on the worker's core instead of the importing process's.
+    return [(r.polarity, r.label, r.version, r.to_json()) for r in analyze_many(texts)]
+
+
+def score_chunks(texts: Sequence[str], workers: int | None = None,
+                 chunk: int = _CHUNK) -> Iterator[list[StoredScore]]:
+    """Scores ready to store, in input order, one list per ``chunk`` texts.
+
+    Large batches are scored in worker processes while the caller consumes (e.g. inserts)
+    the chunks already done, so scoring and writing overlap.
+    """
+    workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
+    starts = range(0, len(texts), chunk)
+    if workers <= 1 or len(texts) < PARALLEL_THRESHOLD:
+        for i in starts:
+            yield _stored(texts[i:i + chunk])
+        return
+    done = 0
+    try:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            for part in pool.map(_stored, [list(texts[i:i + chunk]) for i in starts]):
+                yield part
+                done += 1
+    except (OSError, RuntimeError):
+        # No process support (some sandboxes, odd frozen setups): score the rest here.
+        for i in list(starts)[done:]:
+            yield _stored(texts[i:i + chunk])
 
 
 def current_version() -> str:

@@ -10,7 +10,8 @@ from sentiment.evaluate import accuracy, read_labeled_tsv
 
 ROOT = Path(__file__).resolve().parents[3]
 NOTES = ROOT / "tests" / "data"
-TUNE_SETS = ("client_notes_tune.tsv", "client_notes_tune_b.tsv", "client_notes_tune_c.tsv")
+TUNE_SETS = ("client_notes_tune.tsv", "client_notes_tune_b.tsv", "client_notes_tune_c.tsv",
+             "client_notes_tune_d.tsv", "client_notes_tune_e.tsv")
 BLIND = NOTES / "client_notes_blind.tsv"
 SHARED = ROOT.parent / "shared"
 
@@ -142,3 +143,25 @@ def test_dev_accuracy_at_least_90_percent() -> None:
     rows = read_labeled_tsv(path)
     predicted = [analyze(text).label for _, text in rows]
     assert accuracy([label for label, _ in rows], predicted) >= 0.90
+
+
+@pytest.mark.parametrize("text,label", [
+    # biz-1.2 topic vs event: loaded nouns as the subject matter of routine work
+    ("Updated the escalation procedure in their wiki.", "neutral"),
+    ("Summarised the outage history for the new CTO.", "neutral"),
+    ("Built a slide on last year's failed rebrand for context.", "neutral"),
+    ("Went over the list of open defects with QA.", "neutral"),
+    ("They escalated the outage to the board.", "negative"),
+    # irony, contrast families, positive events without sentiment words
+    ("Oh brilliant, another change request on a Friday afternoon.", "negative"),
+    ("Perfect. The courier lost the samples.", "negative"),
+    ("They liked the draft but the funding was frozen, so no project.", "negative"),
+    ("Paid at last, but only half of what we billed.", "negative"),
+    ("Churn dropped from 9% to 4% after the onboarding changes.", "positive"),
+    ("Revenue up 25% on last quarter.", "positive"),
+    ("Best-organised kickoff I've been to in years, said their PM, the smoothest ever.", "positive"),
+    ("They picked us over the incumbent.", "positive"),
+    ("Some deliverables slipped, others landed early; overall roughly as planned.", "neutral"),
+])
+def test_biz12_mechanisms(text: str, label: str) -> None:
+    assert analyze(text).label == label

@@ -6,7 +6,16 @@ words from our list, VADER's, TextBlob's); boosters within three words, negation
 have their own negated valence, e.g. "answered" 0 but "nobody answered" -1.8) and ALL-CAPS
 emphasis adjust each valence. Stopping verbs aimed at the work ("cut our hours") are negative;
 problems said to be only initial ("skeptical at first") and good news still pending ("once it
-is signed") are re-weighted; contrast markers move weight to the clause that carries the verdict. A sentence's polarity and the note's polarity are VADER's
+is signed") are re-weighted; contrast markers move weight to the clause that carries the verdict.
+biz-1.2 adds mechanisms rather than phrases: loaded nouns that are only the topic of routine
+work ("reviewed the termination clause", "churn analysis", "a slide on the failed rollout",
+"... for context") are damped; metric changes ("NPS went from 6 to 9", "costs doubled") score by
+direction x metric; narrow irony ("Great, just great.", "Oh wonderful, another ...", a lone
+"Wonderful." before bad news, short scare-quoted minimisers); negation reaching through
+"anything"/"enough to"; "still no/hasn't ..."; partial payment ("only 60%"); requests for money
+back; a client's apology or admitted fault; waits measured in days; superlative praise with a
+time frame; balanced verdicts ("net zero", "overall as expected") pull the note to neutral.
+A sentence's polarity and the note's polarity are VADER's
 normalisation ``x / sqrt(x^2 + 15)`` of the summed valences.
 """
 from __future__ import annotations
@@ -512,13 +521,17 @@ def _apply_biz12_rules(text: str, start: int, end: int, starts: list[int], low: 
                     not any(v > 0 for v in vals[k + 2:]) and (
                     any(v < 0 for v in vals) or not _MORE_OF_IT.isdisjoint(low[k + 2:])):
                 vals[k + 1] = -vals[k + 1]  # "Oh wonderful, another change request"
+    if n > 2 and low[0] in _INTERJECTIONS and breaks[0] and low[1] == "just" and vals[0] > 0:
+        for k in range(n):  # "Great, just what we needed: another form to fill in"
+            if vals[k] > 0:
+                vals[k] = -vals[k]
     if not _ROUTINE_DESCRIPTORS.isdisjoint(lowset):
         for k, w in enumerate(low):
             if w in _ROUTINE_DESCRIPTORS and any(
                     p in ("just", "mostly", "only", "simply", "basically", "purely")
                     for p in low[max(0, k - 3):k]):
                 for m in range(n):
-                    if 0 < abs(vals[m]) <= 1.0:
+                    if 0 < abs(vals[m]) <= 1.3:
                         vals[m] = 0.0  # "Call was fine, just a walkthrough"
                 break
     if not _BLOCKERS.isdisjoint(lowset):

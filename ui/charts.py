@@ -10,7 +10,7 @@ import datetime as dt
 
 from PySide6.QtCharts import (QChart, QChartView, QDateTimeAxis, QLineSeries, QScatterSeries,
                               QValueAxis)
-from PySide6.QtCore import QDateTime, QMargins, QPointF, Qt, Signal, Slot
+from PySide6.QtCore import QDateTime, QMargins, QPointF, QRectF, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QCursor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (QButtonGroup, QGraphicsSimpleTextItem, QHBoxLayout, QLabel,
                                QPushButton, QSizePolicy, QToolTip, QVBoxLayout, QWidget)
@@ -291,9 +291,30 @@ class PortfolioChart(QChartView):
 
     @Slot()
     def _place_labels(self) -> None:
-        for item, p in self._labels:
-            pos = self._chart.mapToPosition(p)
-            item.setPos(pos.x() + 9, pos.y() - item.boundingRect().height() / 2)
+        """Put each name beside its point where it overlaps no other name or point (right,
+        left, above, below); a name with no free spot is hidden (its tooltip still names it)."""
+        gap = 9.0
+        anchors = [(item, self._chart.mapToPosition(p)) for item, p in self._labels]
+        dots = [QRectF(pos.x() - 7, pos.y() - 7, 14, 14) for _, pos in anchors]
+        plot = self._chart.plotArea()
+        taken: list[QRectF] = []
+        for item, pos in sorted(anchors, key=lambda a: (a[1].y(), a[1].x())):
+            size = item.boundingRect().size()
+            w, h = size.width(), size.height()
+            candidates = (QPointF(pos.x() + gap, pos.y() - h / 2), QPointF(pos.x() - gap - w, pos.y() - h / 2),
+                          QPointF(pos.x() - w / 2, pos.y() - gap - h), QPointF(pos.x() - w / 2, pos.y() + gap))
+            for corner in candidates:
+                rect = QRectF(corner, size)
+                if plot.contains(rect) and not any(rect.intersects(r) for r in taken + dots):
+                    item.setPos(corner)
+                    item.setVisible(True)
+                    taken.append(rect)
+                    break
+            else:
+                item.setVisible(False)
+
+    def visible_label_rects(self) -> list[QRectF]:
+        return [item.sceneBoundingRect() for item, _ in self._labels if item.isVisible()]
 
     @Slot(QPointF)
     def _on_clicked(self, point: QPointF) -> None:

@@ -1,7 +1,7 @@
 """Right side of the main window: one contact's header, mood chart, notes and the open note."""
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QListView, QMessageBox,
                                QPushButton, QSplitter, QVBoxLayout, QWidget)
 
@@ -36,7 +36,7 @@ class ContactView(QWidget):
         self._deleted: list[NoteInfo] = []  # for Ctrl+Z, newest last
 
         self.header = ContactHeader(self)
-        self.new_note_button = QPushButton(icon("note-add"), "New note", self)
+        self.new_note_button = QPushButton(icon("note-add", "#ffffff"), "New note", self)
         self.new_note_button.setObjectName("primaryButton")
         self.brief_button = QPushButton(icon("brief"), "Brief", self)
         self.brief_button.setToolTip("Pre-meeting brief for this contact")
@@ -48,6 +48,12 @@ class ContactView(QWidget):
         self.notes_view.setModel(self.notes_model)
         self.notes_view.setItemDelegate(NoteRowDelegate(self.notes_view))
         self.notes_view.setUniformItemSizes(True)  # 5,000 notes lay out instantly
+        # Re-lay out on resize: narrow rows put kind and duration on a line of their own.
+        self.notes_view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.notes_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.notes_view.viewport().installEventFilter(self)
+        self._two_line_rows: bool | None = None
+        self.default_lower_split = False  # set by the window on first run: sized when first shown
         self.notes_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.notes_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.notes_view.setAccessibleName("Notes, newest first")
@@ -88,6 +94,33 @@ class ContactView(QWidget):
         self.detail.label_chosen.connect(self._on_label_chosen)
         self.detail.edit_requested.connect(self._on_edit_note)
         self.detail.delete_requested.connect(self.delete_note)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.notes_view.viewport() and event.type() == QEvent.Type.Resize:
+            delegate = self.notes_view.itemDelegate()
+            two = delegate.two_line_header(self.notes_view.font(), event.size().width())
+            if two != self._two_line_rows:
+                # Rows share one cached height: tell the view it changed (it re-lays out once).
+                self._two_line_rows = two
+                if self.notes_model.rowCount():
+                    delegate.sizeHintChanged.emit(self.notes_model.index(0))
+        return super().eventFilter(watched, event)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._apply_default_lower()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._apply_default_lower()
+
+    def _apply_default_lower(self) -> None:
+        # First run: notes list and open note share the width; settles once really shown.
+        if self.default_lower_split and self.lower.width() > 100:
+            w = self.lower.width() - self.lower.handleWidth()
+            self.lower.setSizes([w * 45 // 100, w - w * 45 // 100])
+            if self.isVisible():
+                self.default_lower_split = False
 
     # --- loading -----------------------------------------------------------------------------
     def load(self, contact_id: int, select_note: int | None = None) -> None:

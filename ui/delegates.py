@@ -6,7 +6,7 @@ from PySide6.QtGui import QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ui.relationships_model import SUMMARY_ROLE
-from ui.theme import TREND_ARROW, TREND_TEXT, mood_color, soft, trend_color
+from ui.theme import TREND_ARROW, TREND_TEXT, chip_text_color, mood_color, soft, trend_color
 
 
 class TrendBadgeDelegate(QStyledItemDelegate):
@@ -28,16 +28,24 @@ class TrendBadgeDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
+        if option.state & QStyle.StateFlag.State_Selected:
+            # On the selection colour, red or green text on a tint is hard to read: lay the
+            # pill on the normal background first so it looks the same selected or not.
+            painter.setBrush(option.palette.base())
+            painter.drawRoundedRect(rect, h / 2, h / 2)
         painter.setBrush(soft(color, 45))
         painter.drawRoundedRect(rect, h / 2, h / 2)
-        painter.setPen(color.darker(115))
+        painter.setPen(chip_text_color(color))
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter,
                          fm.elidedText(text, Qt.TextElideMode.ElideRight, int(rect.width()) - 4))
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         fm = option.fontMetrics
-        return QSize(fm.horizontalAdvance("▼ Too few notes") + fm.height() + 12, fm.height() + 10)
+        summary = index.data(SUMMARY_ROLE)
+        trend = summary.trend if summary is not None else "insufficient"
+        text = f"{TREND_ARROW.get(trend, '')} {TREND_TEXT.get(trend, trend)}"
+        return QSize(fm.horizontalAdvance(text) + fm.height() + 12, fm.height() + 10)
 
     @staticmethod
     def _background(painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
@@ -68,6 +76,10 @@ class SparklineDelegate(QStyledItemDelegate):
 
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if option.state & QStyle.StateFlag.State_Selected:  # keep the line visible on the highlight
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(option.palette.base())
+            painter.drawRoundedRect(QRectF(option.rect).adjusted(2, 2, -3, -2), 4, 4)
         base = option.palette.mid().color()
         painter.setPen(QPen(base, 1, Qt.PenStyle.DotLine))
         zero_y = r.bottom() - (0 - lo) / span * r.height()
@@ -85,4 +97,4 @@ class SparklineDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        return QSize(90, option.fontMetrics.height() + 10)
+        return QSize(64, option.fontMetrics.height() + 10)

@@ -32,7 +32,8 @@ class EmptyState(QWidget):
         text.setWordWrap(True)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         text.setFixedWidth(520)  # a fixed width lets the wrapped text get its full height
-        self.add_button = QPushButton(icon("contact-add"), "  Add your first contact", self)
+        text.setMinimumHeight(text.heightForWidth(520))  # ... which a squeezed layout must keep
+        self.add_button = QPushButton(icon("contact-add", "#ffffff"), "  Add your first contact", self)
         self.add_button.setObjectName("primaryButton")
         self.import_button = QPushButton(icon("import"), "  Import notes from CSV…", self)
         self.sample_button = QPushButton(icon("sample"), "  Open sample data", self)

@@ -54,6 +54,8 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.right)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
+        self._fit_split_on_load = False
+        self._contact_seen = False
         self.splitter.setChildrenCollapsible(False)
         self.empty = EmptyState(self)
         self.central = QStackedWidget(self)
@@ -122,6 +124,9 @@ class MainWindow(QMainWindow):
         self.state = state
         keep = self._pending_select
         self.panel.set_contacts(list(state.contacts))
+        if self._fit_split_on_load and state.contacts:
+            self._fit_split_on_load = False
+            self._apply_default_split()
         self.portfolio.set_contacts(list(state.contacts))
         empty = state.total_contacts == 0
         self.central.setCurrentWidget(self.empty if empty else self.splitter)
@@ -170,6 +175,7 @@ class MainWindow(QMainWindow):
 
     def _show_page(self, page: QWidget) -> None:
         self.right.setCurrentWidget(page)
+        self._contact_seen = self._contact_seen or page is self.contact_view
 
     @Slot(bool)
     def _on_portfolio_toggled(self, on: bool) -> None:
@@ -255,29 +261,42 @@ class MainWindow(QMainWindow):
         self._default_split = not self.splitter.restoreState(s.value("window/splitter", b""))
         self.contact_view.vertical.restoreState(s.value("window/contact_split", b""))
         self._default_lower = not self.contact_view.lower.restoreState(s.value("window/notes_split", b""))
-        self.panel.table.horizontalHeader().restoreState(s.value("window/table_header", b""))
+        # v2: the column layout changed (compact numbers, stretching company); old states squeezed it.
+        self.panel.restore_header(s.value("window/table_header_v2", b""))
         days = s.value("chart/range_days", 365)
         self.contact_view.chart.set_range(int(days) if str(days).isdigit() else 365)
 
     def save_layout(self) -> None:
         s = app_settings()
         s.setValue("window/geometry", self.saveGeometry())
-        s.setValue("window/splitter", self.splitter.saveState())
-        s.setValue("window/contact_split", self.contact_view.vertical.saveState())
-        s.setValue("window/notes_split", self.contact_view.lower.saveState())
-        s.setValue("window/table_header", self.panel.table.horizontalHeader().saveState())
+        # Only sizes the user has actually seen: a layout saved from the empty state (or before
+        # a contact was ever shown) would squeeze the list and notes on the next start.
+        if self.central.currentWidget() is self.splitter and self.splitter.isVisible():
+            s.setValue("window/splitter", self.splitter.saveState())
+            header = self.panel.header_state()
+            if header is not None:
+                s.setValue("window/table_header_v2", header)
+        if self._contact_seen:
+            s.setValue("window/contact_split", self.contact_view.vertical.saveState())
+            s.setValue("window/notes_split", self.contact_view.lower.saveState())
         s.setValue("chart/range_days", self.contact_view.chart.current_range())
         s.sync()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        w = self.width()
         if self._default_split:
             self._default_split = False
-            self.splitter.setSizes([w * 47 // 100, w * 53 // 100])  # every list column visible
+            self._fit_split_on_load = True  # refined once the names are known
+            self._apply_default_split()
         if self._default_lower:
             self._default_lower = False
-            self.contact_view.lower.setSizes([w * 30 // 100, w * 23 // 100])
+            self.contact_view.default_lower_split = True
+
+    def _apply_default_split(self) -> None:
+        """About 40 % for the list, more (up to 48 %) if its columns need it to stay readable."""
+        w = self.splitter.width() or self.width()
+        left = min(max(w * 40 // 100, self.panel.preferred_width()), w * 48 // 100)
+        self.splitter.setSizes([left, w - left])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.note_editor is not None and self.note_editor.isVisible():

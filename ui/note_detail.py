@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QButtonGroup, QHBoxLayout, QLabel, QPushButton, Q
                                QVBoxLayout, QWidget)
 
 from models import NoteInfo
+from ui.flow_layout import FlowLayout
 from ui.notes_model import header_text, note_terms
 from ui.theme import LABEL_TEXT, icon, label_color
 
@@ -60,7 +61,9 @@ class NoteDetail(QWidget):
         self.browser.setAccessibleName("Note text")
         self.label_group = QButtonGroup(self)
         self.label_buttons: dict[str, QPushButton] = {}
-        row = QHBoxLayout()
+        # The label buttons wrap when the pane is narrow, so the note pane never forces the
+        # notes list narrower; edit and delete sit next to the note's date.
+        row = FlowLayout(spacing=4)
         row.addWidget(QLabel("Label:", self))
         for i, label in enumerate(_LABELS):
             b = QPushButton(LABEL_TEXT[label], self)
@@ -76,17 +79,19 @@ class NoteDetail(QWidget):
         self.reset_button = QPushButton("Use computed", self)
         self.reset_button.setToolTip("Forget your correction and use the analyzer's label again")
         row.addWidget(self.reset_button)
-        row.addStretch(1)
         self.edit_button = QPushButton(icon("edit"), "Edit…", self)
         self.delete_button = QPushButton(icon("delete"), "Delete", self)
-        row.addWidget(self.edit_button)
-        row.addWidget(self.delete_button)
+        self.header.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(self.header, 1)
+        top.addWidget(self.edit_button)
+        top.addWidget(self.delete_button)
         self.placeholder = QLabel("Select a note to read it in full.", self)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setObjectName("mutedLabel")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 0, 0)
-        layout.addWidget(self.header)
+        layout.addLayout(top)
         layout.addWidget(self.score_label)
         layout.addWidget(self.browser, 1)
         layout.addLayout(row)

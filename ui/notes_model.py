@@ -5,8 +5,8 @@ from typing import Any
 
 from PySide6.QtCore import (QAbstractListModel, QModelIndex, QPersistentModelIndex, QPointF,
                             QRectF, QSize, Qt)
-from PySide6.QtGui import QColor, QFont, QPainter, QTextCharFormat, QTextLayout, QTextOption
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QTextCharFormat, QTextLayout, QTextOption
+from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from models import NoteInfo
 from ui.theme import LABEL_TEXT, label_color, soft
@@ -33,6 +33,16 @@ def header_text(note: NoteInfo) -> str:
     if note.duration_min:
         parts.append(f"{note.duration_min} min")
     return "  ·  ".join(parts)
+
+
+def kind_text(note: NoteInfo) -> str:
+    """Kind and duration, for the second header line of narrow rows."""
+    return note.kind.capitalize() + (f"  ·  {note.duration_min} min" if note.duration_min else "")
+
+
+# The widest header a row may need; every row has the same layout, so rows stay uniform.
+_WIDEST_HEADER = "28 Sep 2026, 10:30  ·  Meeting  ·  120 min"
+_WIDEST_CHIP = "Negative ✎"
 
 
 class NotesModel(QAbstractListModel):
@@ -109,9 +119,26 @@ class NoteRowDelegate(QStyledItemDelegate):
 
     PREVIEW_LINES = 2
 
+    def _bold(self, font: QFont) -> QFont:
+        bold = QFont(font)
+        bold.setBold(True)
+        return bold
+
+    def two_line_header(self, font: QFont, width: float) -> bool:
+        """True when date, kind and duration do not fit beside the label chip."""
+        need = (QFontMetrics(self._bold(font)).horizontalAdvance(_WIDEST_HEADER)
+                + QFontMetrics(font).horizontalAdvance(_WIDEST_CHIP) + 14 + 8 + 20)
+        return need > width
+
+    def _view_width(self, option: QStyleOptionViewItem) -> int:
+        view = option.widget if isinstance(option.widget, QAbstractItemView) else self.parent()
+        return view.viewport().width() if isinstance(view, QAbstractItemView) else 400
+
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         h = option.fontMetrics.height()
-        return QSize(200, h * (1 + self.PREVIEW_LINES) + 22)
+        extra = h + 2 if self.two_line_header(option.font, self._view_width(option)) else 0
+        # Narrow width hint: the row follows the view's width, never a horizontal scroll bar.
+        return QSize(120, h * (1 + self.PREVIEW_LINES) + 22 + extra)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         note: NoteInfo | None = index.data(NOTE_ROLE)
@@ -129,6 +156,7 @@ class NoteRowDelegate(QStyledItemDelegate):
         muted.setAlpha(170)
         fm = option.fontMetrics
         r = QRectF(option.rect).adjusted(10, 6, -10, -6)
+        two_lines = self.two_line_header(option.font, option.rect.width())
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         # Label chip on the right; a stripe on the left repeats the colour for scanning.
@@ -139,20 +167,32 @@ class NoteRowDelegate(QStyledItemDelegate):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(color)
         painter.drawRoundedRect(QRectF(option.rect.left() + 2, r.top(), 3, r.height()), 1.5, 1.5)
-        painter.setBrush(soft(color, 60 if not selected else 140))
+        if selected:  # an opaque chip on the highlight keeps its own readable colours
+            painter.setBrush(option.palette.base().color())
+            painter.drawRoundedRect(chip, chip.height() / 2, chip.height() / 2)
+        painter.setBrush(soft(color, 60))
         painter.drawRoundedRect(chip, chip.height() / 2, chip.height() / 2)
-        painter.setPen(text_color)
+        painter.setPen(option.palette.text().color())
         painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, chip_text)
-        bold = QFont(option.font)
-        bold.setBold(True)
+        bold = self._bold(option.font)
         painter.setFont(bold)
         painter.setPen(muted if not selected else text_color)
         head = QRectF(r.left(), r.top(), r.width() - chip_w - 8, fm.height() + 2)
+        first = f"{note.occurred_at:%d %b %Y, %H:%M}" if two_lines else header_text(note)
         painter.drawText(head, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         header_text(note))
+                         QFontMetrics(bold).elidedText(first, Qt.TextElideMode.ElideRight,
+                                                       int(head.width())))
+        top = r.top() + fm.height() + 6
+        if two_lines:
+            painter.setFont(option.font)
+            painter.setPen(muted)
+            painter.drawText(QRectF(r.left(), top - 2, r.width(), fm.height() + 2),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             fm.elidedText(kind_text(note), Qt.TextElideMode.ElideRight, int(r.width())))
+            top += fm.height() + 2
         painter.setFont(option.font)
         self._paint_preview(painter, note, index.data(TERMS_ROLE) or [], option.font, text_color,
-                            QRectF(r.left(), r.top() + fm.height() + 6, r.width(),
+                            QRectF(r.left(), top, r.width(),
                                    fm.height() * self.PREVIEW_LINES))
         painter.restore()
 

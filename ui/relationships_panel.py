@@ -49,15 +49,16 @@ class RelationshipsPanel(QWidget):
         self.table.setItemDelegateForColumn(COL_TREND, TrendBadgeDelegate(self.table))
         self.table.setItemDelegateForColumn(COL_SPARK, SparklineDelegate(self.table))
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        # The company column gives way first; names keep a readable width.
+        header.setMinimumSectionSize(24)
+        # Numbers and badges get what they need (see fit_columns); the company column takes
+        # the rest, so it stays readable at the default splitter share.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_COMPANY, QHeaderView.ResizeMode.Stretch)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         fm = self.fontMetrics()
-        for col, sample in ((COL_NAME, "Sarah Lindqvist"), (COL_TREND, "▼ Too few notes"),
-                            (COL_MOOD, "+0.00"), (COL_SPARK, "sparkline"),
-                            (COL_LAST, "11 months ago"), (COL_NOTES, "Notes")):
-            header.resizeSection(col, fm.horizontalAdvance(sample) + 22)
+        self._user_sized: set[int] = set()  # columns the user dragged: left alone
+        self._fitting = False
         self.table.verticalHeader().setDefaultSectionSize(fm.height() + 14)
         self.table.sortByColumn(COL_TREND, Qt.SortOrder.AscendingOrder)  # souring first
 
@@ -82,6 +83,8 @@ class RelationshipsPanel(QWidget):
         self.archived_check.toggled.connect(self._on_archived)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         self.table.activated.connect(self._on_activated)
+        header.sectionResized.connect(self._on_section_resized)
+        header.sortIndicatorChanged.connect(self._on_sort_changed)
         self.proxy.rowsInserted.connect(self._update_count)
         self.proxy.rowsRemoved.connect(self._update_count)
         self.proxy.modelReset.connect(self._update_count)
@@ -90,9 +93,63 @@ class RelationshipsPanel(QWidget):
     # --- public ------------------------------------------------------------------------------
     def set_contacts(self, rows: list[ContactSummary], keep_id: int | None = None) -> None:
         self.model.set_contacts(rows)
+        self.fit_columns()
         if keep_id is not None and not self.select_contact(keep_id):
             self.select_first()
         self._update_count()
+
+    def fit_columns(self) -> None:
+        """Size every column but company to its content and header text. Only the sorted
+        column reserves room for the sort arrow, which keeps the numbers compact."""
+        header = self.table.horizontalHeader()
+        style = header.style()
+        margin = 2 * style.pixelMetric(style.PixelMetric.PM_HeaderMargin, None, header) + 8
+        arrow = style.pixelMetric(style.PixelMetric.PM_HeaderMarkSize, None, header) + 4
+        fm = header.fontMetrics()
+        self._fitting = True
+        for col in (COL_NAME, COL_TREND, COL_MOOD, COL_SPARK, COL_LAST, COL_NOTES):
+            if col in self._user_sized:
+                continue
+            title = str(self.model.headerData(col, Qt.Orientation.Horizontal) or "")
+            width = max(self.table.sizeHintForColumn(col), fm.horizontalAdvance(title) + margin)
+            if col == header.sortIndicatorSection():
+                width = max(width, fm.horizontalAdvance(title) + margin + arrow)
+            if col == COL_NAME:  # very long names elide (full name in the tooltip)
+                width = min(width, fm.horizontalAdvance("M") * 14)
+            header.resizeSection(col, width)
+        self._fitting = False
+
+    def restore_header(self, state) -> bool:
+        """Restore a saved column layout; restored widths count as the user's choice."""
+        header = self.table.horizontalHeader()
+        if not state or not header.restoreState(state):
+            return False
+        header.setSectionResizeMode(COL_COMPANY, QHeaderView.ResizeMode.Stretch)
+        self._user_sized = {c for c in range(self.model.columnCount()) if c != COL_COMPANY}
+        return True
+
+    def header_state(self):
+        """The column layout to remember, or None while the user has not resized a column."""
+        return self.table.horizontalHeader().saveState() if self._user_sized else None
+
+    @Slot(int, Qt.SortOrder)
+    def _on_sort_changed(self, _col: int, _order: Qt.SortOrder) -> None:
+        self.fit_columns()  # the arrow's room moves with the sorted column
+
+    @Slot(int, int, int)
+    def _on_section_resized(self, col: int, _old: int, _new: int) -> None:
+        if not self._fitting and col != COL_COMPANY and self.table.isVisible():
+            self._user_sized.add(col)
+
+    def preferred_width(self) -> int:
+        """Width at which every column, a readable company column included, fits."""
+        header = self.table.horizontalHeader()
+        fixed = sum(header.sectionSize(c) for c in range(self.model.columnCount())
+                    if c != COL_COMPANY)
+        company = self.table.fontMetrics().horizontalAdvance("Walsh Creative") + 16
+        m = self.layout().contentsMargins()
+        return fixed + company + m.left() + m.right() + 2 * self.table.frameWidth() \
+            + self.table.verticalScrollBar().sizeHint().width()
 
     def current_id(self) -> int | None:
         idx = self.table.currentIndex()

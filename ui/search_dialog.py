@@ -1,28 +1,93 @@
 """Ctrl+F: full-text search over every note and contact, results open on click."""
 from __future__ import annotations
 
+import html
+import re
 from typing import Any
 
-from PySide6.QtCore import (QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, QTimer,
-                            Signal, Slot)
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QLabel, QLineEdit, QListView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import (QAbstractListModel, QModelIndex, QPersistentModelIndex, QRectF, QSize,
+                            Qt, QTimer, Signal, Slot)
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QLabel, QLineEdit, QListView, QStyle,
+                               QStyledItemDelegate, QStyleOptionViewItem, QVBoxLayout, QWidget)
 
 import models
 from models import SearchHit
 from ui.worker import Worker
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 20
+HTML_ROLE = Qt.ItemDataRole.UserRole + 21
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def hit_text(hit: SearchHit) -> str:
+def _who_line(hit: SearchHit) -> str:
     who = f"{hit.contact_name} ({hit.company})" if hit.company else hit.contact_name
     if hit.note_id is None:
-        return f"{who}\nContact"
+        return f"{who}  ·  Contact"
     when = f"{hit.occurred_at:%d %b %Y}" if hit.occurred_at else ""
-    snippet = hit.snippet.replace("[[", "«").replace("]]", "»")
-    return f"{who}  ·  {when}  ·  {hit.kind}\n{snippet}"
+    return f"{who}  ·  {when}  ·  {hit.kind}"
+
+
+def hit_text(hit: SearchHit) -> str:
+    """Plain text (screen readers, tooltips): no markers."""
+    snippet = hit.snippet.replace("[[", "").replace("]]", "")
+    return _who_line(hit) if hit.note_id is None else f"{_who_line(hit)}\n{snippet}"
+
+
+def snippet_html(snippet: str) -> str:
+    """The snippet with the matches (between [[ and ]]) in bold; everything else escaped."""
+    out, bold = [], False
+    for part in re.split(r"(\[\[|\]\])", snippet):
+        if part == "[[":
+            bold = True
+        elif part == "]]":
+            bold = False
+        elif part:
+            out.append(f"<b>{html.escape(part)}</b>" if bold else html.escape(part))
+    return "".join(out)
+
+
+def hit_html(hit: SearchHit) -> str:
+    who = html.escape(_who_line(hit))
+    if hit.note_id is None:
+        return who
+    return f"{who}<br>{snippet_html(hit.snippet)}"
+
+
+class SearchHitDelegate(QStyledItemDelegate):
+    """Paints a hit as rich text so the matched words show in bold."""
+
+    def _document(self, option: QStyleOptionViewItem, index: QModelIndex, width: float) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setDocumentMargin(4)
+        doc.setHtml(index.data(HTML_ROLE) or "")
+        doc.setTextWidth(max(50.0, width))
+        return doc
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        doc = self._document(option, index, option.rect.width())
+        ctx = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        ctx.palette.setColor(QPalette.ColorRole.Text, option.palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
+        painter.save()
+        painter.translate(option.rect.topLeft())
+        painter.setClipRect(QRectF(0, 0, option.rect.width(), option.rect.height()))
+        doc.documentLayout().draw(painter, ctx)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        view = self.parent()
+        width = view.viewport().width() if isinstance(view, QListView) else 400
+        doc = self._document(option, index, width)
+        return QSize(int(doc.idealWidth()), int(doc.size().height()) + 2)
 
 
 class SearchResultsModel(QAbstractListModel):
@@ -53,6 +118,8 @@ class SearchResultsModel(QAbstractListModel):
             return hit.snippet.replace("[[", "").replace("]]", "")
         if role == HIT_ROLE:
             return hit
+        if role == HTML_ROLE:
+            return hit_html(hit)
         return None
 
 
@@ -74,6 +141,8 @@ class SearchDialog(QDialog):
         self.results.setModel(self.model)
         self.results.setAlternatingRowColors(True)
         self.results.setWordWrap(True)
+        self.results.setItemDelegate(SearchHitDelegate(self.results))
+        self.results.setResizeMode(QListView.ResizeMode.Adjust)
         self.results.setSpacing(2)
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.status = QLabel("Type to search all notes.", self)

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from PySide6.QtGui import QColor, QIcon, QPalette
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 
 from ui.resources import resource_path
@@ -61,11 +62,45 @@ def soft(color: QColor, alpha: int = 40) -> QColor:
     return c
 
 
+def chip_text_color(color: QColor) -> QColor:
+    """Text on a ``soft`` tint of ``color``: darker on light backgrounds, lighter on dark."""
+    return color.lighter(165) if is_dark() else color.darker(125)
+
+
+_ICON_INK = "#4a5568"  # the stroke colour the line icons are drawn with
+_ICON_INK_DARK = "#d5dbe3"  # ... and what it becomes on a dark palette
+
+
+def icon(name: str, color: str | None = None) -> QIcon:
+    """An SVG icon from resources/icons (empty icon if missing, never a crash). Line icons
+    are re-inked light on a dark palette, or in ``color`` (e.g. white on a primary button)."""
+    if color is None and is_dark():
+        color = _ICON_INK_DARK
+    return _icon(name, color)
+
+
 @lru_cache(maxsize=None)
-def icon(name: str) -> QIcon:
-    """An SVG icon from resources/icons (empty icon if missing, never a crash)."""
+def _icon(name: str, color: str | None) -> QIcon:
     path = resource_path("icons", f"{name}.svg")
-    return QIcon(str(path)) if path.exists() else QIcon()
+    if not path.exists():
+        return QIcon()
+    svg = path.read_text(encoding="utf-8")
+    if color is None or _ICON_INK not in svg:
+        return QIcon(str(path))
+    from PySide6.QtSvg import QSvgRenderer
+
+    renderer = QSvgRenderer(QByteArray(svg.replace(_ICON_INK, color).encode("utf-8")))
+    if not renderer.isValid():
+        return QIcon(str(path))
+    out = QIcon()
+    for size in (16, 20, 24, 32, 48, 64):  # crisp at every size and scale factor
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        renderer.render(painter)
+        painter.end()
+        out.addPixmap(pixmap)
+    return out
 
 
 def trend_icon(trend: str) -> QIcon:

@@ -203,6 +203,10 @@ def probe_app(args) -> dict:
     na = missing("ui.main_window", "ui.app")
     if na:
         return {"na": na}
+    if os.environ.get("BENCH_QT_WORKAROUND"):
+        from bench.qt_workaround import apply
+
+        apply()
     from ui.app import check_analyzer, create_application, ensure_platform
 
     ensure_platform()

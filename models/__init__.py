@@ -37,6 +37,7 @@ from models.notes import (
     delete_note,
     get_note,
     mood_points,
+    mood_points_of,
     notes_needing_rescore,
     parse_datetime,
     rescore_all,

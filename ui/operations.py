@@ -40,7 +40,7 @@ def load_contact(contact_id: int) -> ContactBundle:
     contact = models.get_contact(contact_id)
     summary = models.get_summary(contact_id)
     notes = tuple(models.timeline(contact_id))
-    chart = prepare_mood_chart(models.mood_points(contact_id))
+    chart = prepare_mood_chart(models.mood_points_of(notes))
     return ContactBundle(contact, summary, notes, chart)
 
 

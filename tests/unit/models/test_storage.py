@@ -210,3 +210,17 @@ def test_file_is_plain_sqlite_readable_by_other_tools(journal):
         assert con.execute("SELECT text FROM note").fetchone()[0] == "portable"
     finally:
         con.close()
+
+
+def test_mood_points_of_loaded_notes_match_the_query(journal):
+    c = models.add_contact("Dana")
+    models.add_note(c.id, "Great workshop, they loved it.", "2026-01-02 10:00")
+    n = models.add_note(c.id, "Angry call about the overdue invoice.", "2026-01-01 09:00")
+    models.set_label_override(n.id, "neutral")
+    models.add_note(c.id, "Sent the agenda.", "2026-01-03 08:00")
+    from_query = models.mood_points(c.id)
+    from_notes = models.mood_points_of(models.timeline(c.id))
+    assert [(p.note_id, p.occurred_at, p.label) for p in from_notes] == \
+           [(p.note_id, p.occurred_at, p.label) for p in from_query]
+    assert [round(p.polarity, 6) for p in from_notes] == [round(p.polarity, 6) for p in from_query]
+    assert from_notes[0].label == "neutral"

@@ -24,6 +24,10 @@ import math
 import re
 from collections.abc import Iterable
 
+from sentiment.learned import CLASSES as LEARNED_CLASSES
+from sentiment.learned import NoteModel, get_model
+from sentiment.learned import word_spans as learned_word_spans
+from sentiment.learned import features as learned_features
 from sentiment.lexicons import Lexicons, get_lexicons
 from sentiment.types import ANALYZER_VERSION, SentenceScore, Sentiment, Term, label_for
 
@@ -784,6 +788,13 @@ _BALANCE_RE = re.compile(
     r"(?:as expected|as planned|on plan|what (?:we|i) expected|where (?:we|i) expected))\b",
     re.IGNORECASE)
 _BALANCE_SCALE = 0.1
+# Learned layer: polarity given to a note whose label it overrides
+_LEARNED_NEUTRAL = 0.04   # |polarity| of a note moved to neutral (keeps its sign)
+_LEARNED_MIN = 0.1        # least |polarity| of a note moved to positive/negative
+_LEARNED_SCALE = 0.6      # x (P(positive) - P(negative))
+_LEARNED_DAMP = 0.25      # sentences that disagree with an overridden verdict
+_LEARNED_TERMS = 2        # learned words added as terms to the sentence that carries it
+_LEARNED_TERM_MIN = 0.3   # least class-weight difference for a learned word to be a term
 
 
 def _apply_irony(results: list, ironies: list[tuple[int, int]]) -> None:
@@ -803,8 +814,8 @@ def _apply_irony(results: list, ironies: list[tuple[int, int]]) -> None:
             results[k] = (a, b, -max(abs(t), 2.0), flipped)
 
 
-def analyze(text: str) -> Sentiment:
-    """Score one note. Never raises for any ``str``; non-strings are converted with str()."""
+def analyze_rules(text: str) -> Sentiment:
+    """The rule engine alone (no learned layer): what biz-1.2 returned, with today's version."""
     if not isinstance(text, str):
         text = "" if text is None else str(text)
     lex = get_lexicons()
@@ -840,3 +851,90 @@ def analyze(text: str) -> Sentiment:
 def analyze_many(texts: Iterable[str]) -> list[Sentiment]:
     """Score many notes (same results as calling :func:`analyze` on each)."""
     return [analyze(t) for t in texts]
+
+
+def analyze(text: str) -> Sentiment:
+    """Score one note: the rule engine, then the learned note layer (see
+    :mod:`sentiment.learned`) where it is confident. Never raises for any ``str``;
+    non-strings are converted with str()."""
+    if not isinstance(text, str):
+        text = "" if text is None else str(text)
+    rules = analyze_rules(text)
+    model = get_model()
+    if model is None or not rules.sentences:
+        return rules
+    return combine(rules, text[:_MAX_CHARS], model)
+
+
+def combine(rules: Sentiment, text: str, model: NoteModel) -> Sentiment:
+    """The rule result, with its label overridden where the learned layer is confident."""
+    pos = neg = 0.0
+    for s in rules.sentences:
+        for t in s.terms:
+            if t.weight > 0:
+                pos += t.weight
+            else:
+                neg -= t.weight
+    feats, tokens = learned_features(text, rules.polarity, rules.label, pos, neg,
+                                     len(rules.sentences))
+    if not model.known_words(tokens):
+        return rules
+    probs = model.scores(feats)
+    best = max(range(3), key=probs.__getitem__)
+    target = LEARNED_CLASSES[best]
+    if target == rules.label or probs[best] < model.threshold:
+        return rules
+    # a clear rule verdict is not overturned: only weak or near-neutral scores are re-read
+    if abs(rules.polarity) > (model.neutral_max if target == "neutral" else model.flip_max):
+        return rules
+    old = rules.polarity
+    if target == "neutral":
+        new = math.copysign(min(abs(old), _LEARNED_NEUTRAL), old) if old else 0.0
+        scale = new / old if old else 0.0
+        sentences = tuple(SentenceScore(s.start, s.end, s.polarity * scale, s.terms)
+                          for s in rules.sentences)
+        return Sentiment(new, label_for(new), sentences, ANALYZER_VERSION)
+    sign = 1.0 if target == "positive" else -1.0
+    new = sign * max(_LEARNED_MIN, abs(probs[0] - probs[2]) * _LEARNED_SCALE)
+    source = LEARNED_CLASSES.index(rules.label)
+    return Sentiment(new, label_for(new),
+                     _learned_sentences(rules, text, model, best, source, sign, new),
+                     ANALYZER_VERSION)
+
+
+def _learned_sentences(rules: Sentiment, text: str, model: NoteModel, target: int,
+                       source: int, sign: float, new: float) -> tuple[SentenceScore, ...]:
+    """Sentences after the learned layer moved the note to positive/negative: sentences that
+    disagree are damped, the sentence with the most learned evidence carries the verdict and
+    its strongest learned words become terms (so highlighting shows what drove the label)."""
+    spans = learned_word_spans(text)
+    best_k, best_ev = len(rules.sentences) - 1, 0.0
+    picks: list[list[tuple[float, int, int]]] = []
+    for k, s in enumerate(rules.sentences):
+        taken = [(t.start, t.end) for t in s.terms]
+        found = []
+        for a, b, tok in spans:
+            if (a >= s.start and b <= s.end and tok not in _FUNCTION and tok != "<num>"
+                    and len(tok) > 2 and not any(a < te and b > ts for ts, te in taken)):
+                ev = model.evidence(tok, target, source)
+                if ev > _LEARNED_TERM_MIN:
+                    found.append((ev, a, b))
+        found.sort(reverse=True)
+        picks.append(found[:_LEARNED_TERMS])
+        total = sum(ev for ev, _, _ in found)
+        if total > best_ev:
+            best_k, best_ev = k, total
+    out = []
+    for k, s in enumerate(rules.sentences):
+        pol = s.polarity
+        if pol * sign < 0:
+            pol *= _LEARNED_DAMP
+        terms = s.terms
+        if k == best_k:
+            if pol * sign < abs(new):
+                pol = new
+            extra = tuple(Term(a, b, text[a:b], round(sign * min(1.0, ev / 4.0), 4))
+                          for ev, a, b in sorted(picks[k], key=lambda x: x[1]))
+            terms = tuple(sorted(terms + extra, key=lambda t: t.start))
+        out.append(SentenceScore(s.start, s.end, pol, terms))
+    return tuple(out)

@@ -1,6 +1,7 @@
 """Side-by-side evaluation: TextBlob alone, VADER alone and our engine.
 
-Usage: ``python -m sentiment.evaluate [--data DIR] [--notes DIR] [--no-speed]``
+Usage: ``python -m sentiment.evaluate [--data DIR] [--notes DIR] [--no-speed] [--cv]``
+(``--cv``: leave-one-file-out table of the learned layer instead, see :mod:`sentiment.train`)
 DIR defaults to ``<repo>/../shared/data`` (repo = parent of the sentiment package); NOTES
 defaults to ``<repo>/tests/data``, where every ``client_notes_*.tsv`` is evaluated: files whose
 name contains "tune" are marked "tuned on", files whose name contains "blind" "held out".
@@ -152,7 +153,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--notes", type=Path, default=REPO / "tests" / "data",
                         help="folder searched for client_notes_*.tsv")
     parser.add_argument("--no-speed", action="store_true", help="skip the throughput measurement")
+    parser.add_argument("--cv", action="store_true",
+                        help="print only the leave-one-file-out cross-validation table "
+                             "(rule engine alone vs rule engine + learned layer)")
     args = parser.parse_args(argv)
+    if args.cv:
+        from sentiment.train import cross_validate, load, print_cv, training_files
+
+        print_cv(cross_validate(load(training_files(args.data, args.notes))))
+        return 0
 
     names = list(SCORERS)
     print(_row("data set (metric)", names))

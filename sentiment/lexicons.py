@@ -206,3 +206,10 @@ def check_lexicons() -> None:
             raise LexiconError(
                 f"{name} is missing or empty, so notes would be scored wrongly. "
                 f"The installation is incomplete; reinstall the application.{detail}")
+    from sentiment import learned
+
+    if learned.get_model() is None:
+        raise LexiconError(
+            f"the learned note model ({learned.MODEL_FILE}) is missing or unreadable, so notes "
+            "would be scored by the rules alone. The installation is incomplete; reinstall "
+            f"the application. (Detail: {learned.problem})")

@@ -877,8 +877,8 @@ def combine(rules: Sentiment, text: str, model: NoteModel) -> Sentiment:
                 neg -= t.weight
     feats, tokens = learned_features(text, rules.polarity, rules.label, pos, neg,
                                      len(rules.sentences))
-    if not model.known_words(tokens):
-        return rules
+    if not tokens or model.known_words(tokens) < model.min_coverage * len(tokens):
+        return rules  # not business-note vocabulary: the rules' score stands
     probs = model.scores(feats)
     best = max(range(3), key=probs.__getitem__)
     target = LEARNED_CLASSES[best]

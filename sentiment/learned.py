@@ -98,6 +98,7 @@ class NoteModel:
     version: str = ""
     neutral_max: float = 0.5  # largest |rule polarity| the layer may move to neutral
     flip_max: float = 0.5     # largest |rule polarity| it may move across to the other side
+    min_coverage: float = 0.9  # share of a note's words the model must know (business text)
 
     def scores(self, feats: dict[str, float]) -> list[float]:
         """Class probabilities (positive, neutral, negative)."""
@@ -127,6 +128,7 @@ class NoteModel:
     def to_json(self) -> str:
         payload = {"version": self.version, "threshold": self.threshold, "classes": CLASSES,
                    "neutral_max": self.neutral_max, "flip_max": self.flip_max,
+                   "min_coverage": self.min_coverage,
                    "weights": {k: [round(x, 5) for x in v] for k, v in sorted(self.weights.items())}}
         return json.dumps(payload, separators=(",", ":"), ensure_ascii=False)
 
@@ -140,7 +142,8 @@ class NoteModel:
         if not weights:
             raise ValueError("model has no weights")
         return cls(weights, float(raw["threshold"]), str(raw.get("version", "")),
-                   float(raw["neutral_max"]), float(raw["flip_max"]))
+                   float(raw["neutral_max"]), float(raw["flip_max"]),
+                   float(raw["min_coverage"]))
 
 
 _lock = threading.Lock()

@@ -32,6 +32,7 @@ LEARNING_RATE = 0.5
 THRESHOLD = 0.6
 NEUTRAL_MAX = 0.5  # chosen by leave-one-file-out CV (see the module docstring)
 FLIP_MAX = 0.2
+MIN_COVERAGE = 0.9  # needed to keep r on all four VADER sets >= VADER alone
 MIN_COUNT = 1  # a text feature must occur in at least this many training notes
 SEED = 20240601
 
@@ -99,7 +100,8 @@ def train(examples: list[Example], l2: float = L2, epochs: int = EPOCHS,
                     gn[c] += grad * grad
                     wn[c] -= lr * grad / math.sqrt(gn[c])
     weights = {k: (v[0], v[1], v[2]) for k, v in w.items() if any(abs(x) > 1e-4 for x in v)}
-    return learned.NoteModel(weights, threshold, VERSION, NEUTRAL_MAX, FLIP_MAX)
+    return learned.NoteModel(weights, threshold, VERSION, NEUTRAL_MAX, FLIP_MAX,
+                             MIN_COVERAGE)
 
 
 def predict_label(model: learned.NoteModel, text: str) -> str:

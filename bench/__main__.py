@@ -400,12 +400,20 @@ def main(argv: list[str] | None = None) -> int:
         if previous.get("size") == res["size"]:
             res = {**previous, **{k: res[k] for k in ("machine", "when", "repeat")}}
 
+    if args.reuse_db and db.exists():
+        state = steps("state", "--db", str(db))
+        if state.get("needing_rescore"):
+            print(f"the journal has {state['needing_rescore']:,} notes scored by an older analyzer "
+                  f"(now {state.get('analyzer_version')}): importing again", flush=True)
+            args.reuse_db = False
     if want("import") and not (args.reuse_db and db.exists()):
         print("import + score through models.import_notes_csv ...", flush=True)
         res["import"] = steps("import", "--db", str(db), "--csv", str(csv_path))
     if not db.exists():
         print("no journal: run without --only/--reuse-db first", file=sys.stderr)
         return 1
+    state = steps("state", "--db", str(db))
+    res["journal_before"] = state
     plan = [
         ("scoring", lambda: steps("scoring", "--csv", str(csv_path), "--sample", "4000")),
         ("queries", lambda: steps("queries", "--db", str(db), "--meta", str(meta_path),
@@ -434,6 +442,12 @@ def main(argv: list[str] | None = None) -> int:
             args.out.mkdir(parents=True, exist_ok=True)
             results_file.write_text(json.dumps(res, indent=1, default=str), encoding="utf-8")
     res["bench_wall_s"] = time.perf_counter() - started
+    res["journal_after"] = steps("state", "--db", str(db))
+    if res["journal_after"].get("analyzer_version") != state.get("analyzer_version") or \
+            res["journal_after"].get("needing_rescore"):
+        print("WARNING: the analyzer changed or notes needed re-scoring during the run; the app "
+              "re-scored in the background while it was measured. Run again.", flush=True)
+        res["warning"] = "analyzer changed during the run"
     rows = summary_rows(res)
     res["table_markdown"] = markdown(rows)
     args.out.mkdir(parents=True, exist_ok=True)
@@ -441,8 +455,8 @@ def main(argv: list[str] | None = None) -> int:
     m = res["machine"]
     print()
     print(f"{contacts:,} contacts / {notes:,} notes; {m['cpu']}, {m['cores']} cores, {m['memory']}, "
-          f"Python {m['python']}, SQLite {m['sqlite']}; medians of {repeat} (queries) / "
-          f"{starts} (starts)")
+          f"Python {m['python']}, SQLite {m['sqlite']}; analyzer {state.get('analyzer_version')}; "
+          f"medians of {repeat} (queries) / {starts} (starts); load before {m['load_before'][0]:.1f}")
     print_table(rows)
     print(f"\nwrote {results_file}")
     return 0

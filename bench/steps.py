@@ -233,7 +233,20 @@ def step_loaded_rss(args) -> dict:
             "notes_loaded": len(notes), "points": len(points), "hits": len(hits)}
 
 
-STEPS = {"import": step_import, "scoring": step_scoring, "queries": step_queries,
+def step_state(args) -> dict:
+    """Is the journal scored by the current analyzer? (Otherwise the app re-scores in the
+    background while it is being measured.)"""
+    import models
+    from sentiment import ANALYZER_VERSION
+
+    models.open_journal(args.db)
+    out = {"analyzer_version": ANALYZER_VERSION, "needing_rescore": models.count_needing_rescore(),
+           "counts": models.counts()}
+    models.close_journal()
+    return out
+
+
+STEPS = {"state": step_state, "import": step_import, "scoring": step_scoring, "queries": step_queries,
          "loaded_rss": step_loaded_rss}
 
 

@@ -17,9 +17,10 @@ Time-based (irregular dates), linear after one sort. "Now" is the last note on o
    or before the last ``RECENT_NOTES`` notes, whichever comes first.
 5. ``change`` = current - reference. Warming / souring when it beats both ``THRESHOLD`` and
    the reference notes' own noise (``NOISE_FACTOR`` x the smaller of their standard deviation
-   and their note-to-note scatter); otherwise steady. A change between half and all of that
-   limit still counts when the level ``REF_FAR_DAYS`` .. ``DRIFT_FAR_DAYS`` ago was farther
-   the same way by ``2 * THRESHOLD`` (a slow decline that is still going on). A consistently
+   and their note-to-note scatter); otherwise steady. A smaller change in the same direction
+   (over ``DRIFT_MIN_CHANGE``) still counts when the level ``REF_FAR_DAYS`` ..
+   ``DRIFT_FAR_DAYS`` ago was farther the same way by ``2 * THRESHOLD`` (a slow decline that
+   is still going on, even when note scores flatten out near the bottom). A consistently
    grumpy client is low but flat, hence steady.
 6. ``turned_at``: first note after the last peak (souring) or trough (warming) before the
    move: the first note past the half-way mark between the reference and the current level
@@ -44,6 +45,7 @@ REF_NEAR_DAYS = 45.0         # reference band: notes between 150 and 45 days bef
 REF_FAR_DAYS = 150.0
 DRIFT_FAR_DAYS = 300.0       # slow drift: also compared with 300-150 days before now
 RECENT_NOTES = 3
+DRIFT_MIN_CHANGE = 0.05     # a drift still counts while the level keeps moving the same way
 THRESHOLD = 0.3
 NOISE_FACTOR = 1.0
 _DAY = 86400.0
@@ -181,7 +183,7 @@ def _judge(times: list[dt.datetime], values: list[float]) -> tuple[str, float, f
     change = mood - reference
     limit = max(THRESHOLD, NOISE_FACTOR * _noise(values[lo:hi]))
     drift = False
-    if in_band and limit / 2 < abs(change) <= limit:
+    if in_band and DRIFT_MIN_CHANGE < abs(change) <= limit:
         # a slow drift that is still going on: the level before the band was farther still
         flo, fhi = _band(secs, DRIFT_FAR_DAYS, REF_FAR_DAYS)
         fhi = min(fhi, lo)

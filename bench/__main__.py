@@ -406,7 +406,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"the journal has {state['needing_rescore']:,} notes scored by an older analyzer "
                   f"(now {state.get('analyzer_version')}): importing again", flush=True)
             args.reuse_db = False
-    if want("import") and not (args.reuse_db and db.exists()):
+            only = (only or set()) | {"import"} if only else None
+    if (only is None or "import" in only) and not (args.reuse_db and db.exists()):
         print("import + score through models.import_notes_csv ...", flush=True)
         res["import"] = steps("import", "--db", str(db), "--csv", str(csv_path))
     if not db.exists():

@@ -57,6 +57,9 @@ def score_chunks(texts: Sequence[str], workers: int | None = None,
             yield _stored(texts[i:i + chunk])
         return
     done = 0
+    # Load the word lists here before the pool starts: forked workers then share them
+    # instead of each loading its own copy (~0.3 s of CPU per worker).
+    analyze("")
     try:
         with ProcessPoolExecutor(max_workers=workers) as pool:
             for part in pool.map(_stored, [list(texts[i:i + chunk]) for i in starts]):

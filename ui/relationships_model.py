@@ -4,8 +4,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QPersistentModelIndex,
-                            QSortFilterProxyModel, Qt)
+from PySide6.QtCore import (QAbstractTableModel, QIdentityProxyModel, QModelIndex,
+                            QPersistentModelIndex, Qt)
 
 from models import ContactSummary
 from ui.theme import (TREND_HELP, TREND_ORDER, TREND_TEXT, format_days, format_mood, mood_color,
@@ -21,50 +21,159 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class RelationshipsModel(QAbstractTableModel):
-    """Holds ``ContactSummary`` rows; views never query the database."""
+    """Holds ``ContactSummary`` rows; views never query the database.
+
+    Sorting and filtering happen here, on precomputed keys, with one ``list.sort`` and one list
+    comprehension (a few ms for 10,000 rows); a Python ``lessThan`` in a sort proxy cost
+    hundreds of ms. ``rowCount`` is the rows shown; ``total_count`` all of them."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._rows: list[ContactSummary] = []
+        self._all: list[ContactSummary] = []
+        self._shown: list[int] = []  # indexes into _all, in display order
+        self._pos: dict[int, int] = {}  # contact id -> index into _all
+        self._keys: dict[int, list[Any]] = {}  # column -> sort key per row of _all (lazy)
+        self._hay: list[str] | None = None  # filter text per row of _all (lazy)
         self._today = dt.date.today()
+        self._sort_col = COL_TREND  # souring first until told otherwise
+        self._sort_order = Qt.SortOrder.AscendingOrder
+        self._text = ""
+        self._trend: str | None = None
+        self._show_archived = False
 
     # --- loading -----------------------------------------------------------------------------
     def set_contacts(self, rows: list[ContactSummary]) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
+        self._all = list(rows)
         self._today = dt.date.today()
+        self._forget_keys()
+        self._shown = self._compute_shown()
         self.endResetModel()
 
     def update_contact(self, summary: ContactSummary) -> None:
-        """Replace one row in place (a targeted dataChanged keeps selection and scroll)."""
-        for i, row in enumerate(self._rows):
-            if row.id == summary.id:
-                self._rows[i] = summary
-                self.dataChanged.emit(self.index(i, 0), self.index(i, len(HEADERS) - 1))
-                return
-        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows))
-        self._rows.append(summary)
-        self.endInsertRows()
+        """Replace (or add) one row; it moves to where the sort and filters put it."""
+        i = self._pos.get(summary.id)
+        if i is None:
+            self._all.append(summary)
+        else:
+            self._all[i] = summary
+        self._forget_keys()
+        self._relayout()
+        row = self.row_of(summary.id)
+        if row >= 0:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
 
     def remove_contact(self, contact_id: int) -> None:
+        i = self._pos.get(contact_id)
+        if i is None:
+            return
         row = self.row_of(contact_id)
         if row >= 0:
             self.beginRemoveRows(QModelIndex(), row, row)
-            del self._rows[row]
+        del self._all[i]
+        self._forget_keys()
+        self._shown = self._compute_shown()
+        if row >= 0:
             self.endRemoveRows()
 
     def row_of(self, contact_id: int) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.id == contact_id), -1)
+        """The shown row of a contact, or -1 when it is unknown or filtered out."""
+        i = self._pos.get(contact_id)
+        if i is None:
+            return -1
+        try:
+            return self._shown.index(i)
+        except ValueError:
+            return -1
+
+    def find(self, contact_id: int) -> ContactSummary | None:
+        """A contact's row whether shown or filtered out."""
+        i = self._pos.get(contact_id)
+        return self._all[i] if i is not None else None
 
     def summary(self, row: int) -> ContactSummary:
-        return self._rows[row]
+        return self._all[self._shown[row]]
 
     def summaries(self) -> list[ContactSummary]:
-        return list(self._rows)
+        """Every row, filtered out or not, in load order."""
+        return list(self._all)
+
+    def total_count(self) -> int:
+        return len(self._all)
+
+    # --- sorting and filtering ---------------------------------------------------------------
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort_col, self._sort_order = column, order
+        self._relayout()
+
+    def sort_column(self) -> int:
+        return self._sort_col
+
+    def set_filter(self, *, text: str | None = None, trend: str | None | bool = False,
+                   show_archived: bool | None = None) -> None:
+        """Change any of the filters (``trend=None`` clears it; omitted ones stay)."""
+        if text is not None:
+            self._text = text.strip().casefold()
+        if trend is not False:
+            self._trend = trend or None
+        if show_archived is not None:
+            self._show_archived = show_archived
+        self._relayout()
+
+    def _forget_keys(self) -> None:
+        self._pos = {s.id: i for i, s in enumerate(self._all)}
+        self._keys.clear()
+        self._hay = None
+
+    def _key_column(self, col: int) -> list[Any]:
+        keys = self._keys.get(col)
+        if keys is None:
+            keys = self._keys[col] = [self._sort_key(s, col) for s in self._all]
+        return keys
+
+    def _compute_shown(self) -> list[int]:
+        rows = self._all
+        shown = range(len(rows))
+        if not self._show_archived:
+            shown = [i for i in shown if not rows[i].archived]
+        if self._trend:
+            trend = self._trend
+            shown = [i for i in shown if rows[i].trend == trend]
+        if self._text:
+            if self._hay is None:
+                self._hay = [" ".join((s.name, s.company, *s.tags)).casefold() for s in rows]
+            hay, words = self._hay, self._text.split()
+            shown = [i for i in shown if all(w in hay[i] for w in words)]
+        shown = list(shown)
+        if 0 <= self._sort_col < len(HEADERS):
+            names = self._key_column(COL_NAME)
+            if self._sort_col == COL_NAME:
+                shown.sort(key=names.__getitem__)
+            else:
+                keys = self._key_column(self._sort_col)
+                shown.sort(key=lambda i: (keys[i], names[i]))  # readable tie-break
+            if self._sort_order == Qt.SortOrder.DescendingOrder:
+                shown.reverse()
+        return shown
+
+    def _relayout(self) -> None:
+        """Re-apply sort and filters as a layout change, so selection and scroll survive."""
+        self.layoutAboutToBeChanged.emit()
+        old_shown = self._shown
+        persistent = self.persistentIndexList()
+        self._shown = self._compute_shown()
+        if persistent:
+            where = {i: r for r, i in enumerate(self._shown)}
+            new = []
+            for idx in persistent:
+                r = where.get(old_shown[idx.row()], -1) if 0 <= idx.row() < len(old_shown) else -1
+                new.append(self.index(r, idx.column()) if r >= 0 else QModelIndex())
+            self.changePersistentIndexList(persistent, new)
+        self.layoutChanged.emit()
 
     # --- Qt model API ------------------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._shown)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(HEADERS)
@@ -84,9 +193,9 @@ class RelationshipsModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+        if not index.isValid() or not (0 <= index.row() < len(self._shown)):
             return None
-        s = self._rows[index.row()]
+        s = self._all[self._shown[index.row()]]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(s, col)
@@ -151,53 +260,26 @@ class RelationshipsModel(QAbstractTableModel):
         return ""
 
 
-class RelationshipsFilter(QSortFilterProxyModel):
-    """Text filter over name, company and tags; trend filter; archived hidden unless asked."""
+class RelationshipsFilter(QIdentityProxyModel):
+    """The filters of the relationships list, kept as a proxy for the views; the source model
+    does the work (see ``RelationshipsModel``), so there is no Python code per row here."""
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._text = ""
-        self._trend: str | None = None
-        self._show_archived = False
-        self.setSortRole(SORT_ROLE)
-        self.setDynamicSortFilter(True)
+    def _source(self) -> RelationshipsModel | None:
+        model = self.sourceModel()
+        return model if isinstance(model, RelationshipsModel) else None
 
     def set_text(self, text: str) -> None:
-        self._refilter("_text", text.strip().casefold())
+        if (model := self._source()) is not None:
+            model.set_filter(text=text)
 
     def set_trend(self, trend: str | None) -> None:
-        self._refilter("_trend", trend or None)
+        if (model := self._source()) is not None:
+            model.set_filter(trend=trend or None)
 
     def set_show_archived(self, show: bool) -> None:
-        self._refilter("_show_archived", show)
+        if (model := self._source()) is not None:
+            model.set_filter(show_archived=show)
 
-    def _refilter(self, attr: str, value: object) -> None:
-        # Qt 6.10 replaced invalidateFilter() with begin/endFilterChange(); support both.
-        if hasattr(self, "beginFilterChange"):
-            self.beginFilterChange()
-            setattr(self, attr, value)
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            setattr(self, attr, value)
-            self.invalidateFilter()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
-        model = self.sourceModel()
-        if not isinstance(model, RelationshipsModel) or source_row >= model.rowCount():
-            return True
-        s = model.summary(source_row)
-        if s.archived and not self._show_archived:
-            return False
-        if self._trend and s.trend != self._trend:
-            return False
-        if self._text:
-            hay = " ".join((s.name, s.company, *s.tags)).casefold()
-            return all(word in hay for word in self._text.split())
-        return True
-
-    def lessThan(self, left: _Index, right: _Index) -> bool:
-        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
-        if a == b:  # stable, readable tie-break
-            return str(left.siblingAtColumn(COL_NAME).data(SORT_ROLE)) < str(
-                right.siblingAtColumn(COL_NAME).data(SORT_ROLE))
-        return a < b
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if (model := self._source()) is not None:
+            model.sort(column, order)

@@ -156,18 +156,18 @@ class RelationshipsPanel(QWidget):
         return idx.data(ID_ROLE) if idx.isValid() else None
 
     def select_contact(self, contact_id: int) -> bool:
+        summary = self.model.find(contact_id)
+        if summary is None:
+            return False
+        if self.model.row_of(contact_id) < 0:  # hidden by a filter: clear filters so it shows
+            self.filter_edit.clear()
+            self.trend_combo.setCurrentIndex(0)
+            if summary.archived:
+                self.archived_check.setChecked(True)
         row = self.model.row_of(contact_id)
         if row < 0:
             return False
         proxy_idx = self.proxy.mapFromSource(self.model.index(row, COL_NAME))
-        if not proxy_idx.isValid():  # hidden by a filter: clear filters so it shows
-            self.filter_edit.clear()
-            self.trend_combo.setCurrentIndex(0)
-            if self.model.summary(row).archived:
-                self.archived_check.setChecked(True)
-            proxy_idx = self.proxy.mapFromSource(self.model.index(row, COL_NAME))
-        if not proxy_idx.isValid():
-            return False
         self.table.selectionModel().setCurrentIndex(
             proxy_idx, QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows)
@@ -207,5 +207,5 @@ class RelationshipsPanel(QWidget):
 
     @Slot()
     def _update_count(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        shown, total = self.proxy.rowCount(), self.model.total_count()
         self.count_label.setText(f"{shown} of {total}" if shown != total else f"{total} contacts")

@@ -41,9 +41,9 @@ def test_archived_hidden_unless_asked(sample_journal):
     model.set_contacts(models.list_contacts(include_archived=True))
     proxy = RelationshipsFilter()
     proxy.setSourceModel(model)
-    assert proxy.rowCount() == model.rowCount() - 1
+    assert proxy.rowCount() == model.total_count() - 1
     proxy.set_show_archived(True)
-    assert proxy.rowCount() == model.rowCount()
+    assert proxy.rowCount() == model.total_count()
 
 
 def test_notes_model(qtmodeltester, sample_journal):
@@ -77,3 +77,46 @@ def test_big_contact_chart_is_downsampled():
     assert len(data.points) < len(points) / 1.5
     assert min(p.polarity for p in data.points) == min(p.polarity for p in points)
     assert data.total_notes == len(points)
+
+
+def test_relationships_sort_every_column_both_ways(qtmodeltester, sample_journal):
+    from PySide6.QtCore import Qt
+
+    from ui.relationships_model import COL_NAME, HEADERS
+
+    model = RelationshipsModel()
+    model.set_contacts(models.list_contacts(include_archived=True))
+    proxy = RelationshipsFilter()
+    proxy.setSourceModel(model)
+    qtmodeltester.check(proxy)
+    for col in range(len(HEADERS)):
+        for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+            proxy.sort(col, order)
+            keys = [(proxy.index(r, col).data(SORT_ROLE), proxy.index(r, COL_NAME).data(SORT_ROLE))
+                    for r in range(proxy.rowCount())]
+            want = sorted(keys, reverse=order == Qt.SortOrder.DescendingOrder)
+            assert keys == want, (col, order)
+    proxy.set_text("a")
+    proxy.set_trend("steady")
+    qtmodeltester.check(proxy)
+    assert model.total_count() == len(models.list_contacts(include_archived=True))
+
+
+def test_relationships_filter_keeps_selection(qtbot, sample_journal):
+    from ui.relationships_panel import RelationshipsPanel
+
+    panel = RelationshipsPanel()
+    qtbot.addWidget(panel)
+    rows = models.list_contacts(include_archived=True)
+    panel.set_contacts(rows)
+    target = next(r for r in rows if "northwind" in r.company.casefold())
+    assert panel.select_contact(target.id)
+    panel.filter_edit.setText("north")
+    assert panel.current_id() == target.id
+    panel.table.sortByColumn(0, panel.table.horizontalHeader().sortIndicatorOrder())
+    assert panel.current_id() == target.id
+    assert panel.table.horizontalHeader().sortIndicatorSection() == 0
+    panel.filter_edit.setText("zzzz-nobody")
+    assert panel.proxy.rowCount() == 0
+    assert panel.select_contact(target.id)  # clears the filter so it shows again
+    assert panel.filter_edit.text() == ""

@@ -207,6 +207,9 @@ def _escape(text: str) -> str:
     return html.escape(text)
 
 
+MAX_LABELS = 40  # names drawn on the portfolio chart; the others show on hover
+
+
 class PortfolioChart(QChartView):
     """Mood now (x) against recent change (y): the souring ones sit bottom, in red."""
 
@@ -272,12 +275,14 @@ class PortfolioChart(QChartView):
             pts[trend].append(p)
             self._lookup[(p.x(), p.y())] = r
             span = max(span, abs(r.change) + 0.1)
+        font = QFont(self.font())
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
+        brush = self.palette().text()
+        for r in self.labelled(self._rows):
             item = QGraphicsSimpleTextItem(r.name.split()[0] if len(r.name) > 18 else r.name, self._chart)
-            item.setBrush(self.palette().text())
-            font = QFont(self.font())
-            font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
+            item.setBrush(brush)
             item.setFont(font)
-            self._labels.append((item, p))
+            self._labels.append((item, QPointF(r.mood or 0.0, r.change)))
         for trend, series in self._series.items():
             series.replace(pts[trend])
         self.x_axis.setRange(-1.0, 1.0)
@@ -285,6 +290,15 @@ class PortfolioChart(QChartView):
         self._zero_x.replace([QPointF(-1.0, 0.0), QPointF(1.0, 0.0)])
         self._zero_y.replace([QPointF(0.0, -span), QPointF(0.0, span)])
         self._place_labels()
+
+    @staticmethod
+    def labelled(rows: list[ContactSummary]) -> list[ContactSummary]:
+        """The points worth a name: every one in a small portfolio; otherwise the souring ones
+        and the biggest movers, up to ``MAX_LABELS`` (the rest are named on hover). Labelling
+        all 10,000 points of a big journal took over a second and hid nearly all of them."""
+        if len(rows) <= MAX_LABELS:
+            return rows
+        return sorted(rows, key=lambda r: (r.trend != "souring", -abs(r.change)))[:MAX_LABELS]
 
     def point_count(self) -> int:
         return sum(s.count() for s in self._series.values())
@@ -295,9 +309,15 @@ class PortfolioChart(QChartView):
         left, above, below); a name with no free spot is hidden (its tooltip still names it)."""
         gap = 9.0
         anchors = [(item, self._chart.mapToPosition(p)) for item, p in self._labels]
+        # Names avoid each other and the named points; in a big portfolio they may cover an
+        # unnamed point (there are thousands), which stays reachable by hover.
         dots = [QRectF(pos.x() - 7, pos.y() - 7, 14, 14) for _, pos in anchors]
         plot = self._chart.plotArea()
         taken: list[QRectF] = []
+
+        def free(rect: QRectF) -> bool:
+            return not any(rect.intersects(r) for r in taken) and not any(rect.intersects(r) for r in dots)
+
         for item, pos in sorted(anchors, key=lambda a: (a[1].y(), a[1].x())):
             size = item.boundingRect().size()
             w, h = size.width(), size.height()
@@ -305,7 +325,7 @@ class PortfolioChart(QChartView):
                           QPointF(pos.x() - w / 2, pos.y() - gap - h), QPointF(pos.x() - w / 2, pos.y() + gap))
             for corner in candidates:
                 rect = QRectF(corner, size)
-                if plot.contains(rect) and not any(rect.intersects(r) for r in taken + dots):
+                if plot.contains(rect) and free(rect):
                     item.setPos(corner)
                     item.setVisible(True)
                     taken.append(rect)

@@ -70,8 +70,7 @@ def run_gui(db_path: Path) -> int:
     app = create_application()
     install_gui_excepthook()
     try:
-        check_analyzer()
-        open_journal(db_path)
+        open_journal(db_path)  # the word lists are checked by the window, in the background
     except (JournalError, LexiconError) as exc:
         QMessageBox.critical(None, f"{APP_NAME} cannot start", str(exc))
         return 2

@@ -27,6 +27,7 @@ log = logging.getLogger("rapport")
 
 class MainWindow(QMainWindow):
     contacts_loaded = Signal(int)  # how many contacts (archived included)
+    analyzer_checked = Signal(bool)  # the word lists loaded (True) or failed (False)
 
     def __init__(self, db_path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,6 +39,7 @@ class MainWindow(QMainWindow):
         self.note_editor = None  # the open NoteEditor, if any
         self._pending_select: int | None = None
         self._draft_checked = False
+        self._analyzer_state: bool | None = None  # None until the background check is done
         self.actions = build_actions(self)
 
         self.panel = RelationshipsPanel(self)
@@ -143,6 +145,30 @@ class MainWindow(QMainWindow):
         if not self._draft_checked:
             self._draft_checked = True
             dialogs.restore_draft(self)
+            self.check_analyzer()
+
+    def check_analyzer(self) -> None:
+        """Load the sentiment word lists in the background (0.4 s of imports and parsing that
+        used to hold up the window) and tell the user loudly if they did not ship."""
+        from ui.app import check_analyzer
+
+        self.worker.run(check_analyzer, self._on_analyzer_ok, self._on_analyzer_failed,
+                        cpu_only=True)
+
+    def analyzer_state(self) -> bool | None:
+        return self._analyzer_state
+
+    def _on_analyzer_ok(self, _result) -> None:
+        self._analyzer_state = True
+        self.analyzer_checked.emit(True)
+
+    def _on_analyzer_failed(self, exc: Exception) -> None:
+        from ui.errors import show_error
+
+        self._analyzer_state = False
+        log.error("sentiment word lists failed to load: %s", exc)
+        show_error(self, exc, f"{APP_NAME} cannot score notes")
+        self.analyzer_checked.emit(False)
 
     @Slot(int)
     def _on_contact_selected(self, contact_id: int) -> None:

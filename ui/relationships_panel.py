@@ -72,6 +72,12 @@ class RelationshipsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 4, 8)
         layout.addLayout(bar)
+        # Until the first load arrives from the worker, a placeholder stands in for the table.
+        self.loading_label = QLabel("Loading…", self)
+        self.loading_label.setObjectName("mutedLabel")
+        self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.table.hide()
+        layout.addWidget(self.loading_label, 1)
         layout.addWidget(self.table, 1)
         layout.addLayout(foot)
         self.setTabOrder(self.filter_edit, self.trend_combo)
@@ -93,6 +99,9 @@ class RelationshipsPanel(QWidget):
     # --- public ------------------------------------------------------------------------------
     def set_contacts(self, rows: list[ContactSummary], keep_id: int | None = None) -> None:
         self.model.set_contacts(rows)
+        if self.loading_label.isVisibleTo(self) or self.table.isHidden():
+            self.loading_label.hide()
+            self.table.show()
         self.fit_columns()
         if keep_id is not None and not self.select_contact(keep_id):
             self.select_first()

@@ -25,11 +25,10 @@ def run_selftest(db_path: Path) -> dict:
     ensure_platform()
     started = time.perf_counter()
     from models import close_journal, open_journal
-    from ui.app import check_analyzer, create_application
+    from ui.app import create_application
 
     app = create_application()
-    check_analyzer()
-    open_journal(db_path)
+    open_journal(db_path)  # the window checks the word lists in the background
     from ui.main_window import MainWindow
 
     errors: list[BaseException] = []
@@ -67,6 +66,9 @@ def run_selftest(db_path: Path) -> dict:
             if view.bundle.notes and view.chart.point_count() == 0:
                 raise SelftestError("selftest: the mood chart stayed empty")
             first_contact = time.perf_counter() - t0
+        _wait(app, lambda: window.analyzer_state() is not None, "the sentiment word lists")
+        if not window.analyzer_state():
+            raise SelftestError(f"selftest: the sentiment word lists failed to load: {errors[0]}")
         return {"startup_s": round(startup, 3),
                 "first_contact_s": round(first_contact, 3) if first_contact is not None else None}
     finally:

@@ -185,3 +185,27 @@ def test_export_pdf_action_does_not_crash(sample_window, monkeypatch):
         monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: called.append(a))
     ui.dialogs.export_pdf(sample_window, sample_window.current_contact_id())
     assert called
+
+
+def test_window_shows_before_the_list_and_checks_word_lists_in_background(app, qtbot, journal,
+                                                                          monkeypatch):
+    import ui.app
+    import ui.errors
+    from sentiment import LexiconError
+    from ui.main_window import MainWindow
+
+    seen: list[BaseException] = []
+    monkeypatch.setattr(ui.errors, "show_error", lambda _p, exc, *a, **k: seen.append(exc))
+    monkeypatch.setattr(ui.app, "check_analyzer",
+                        lambda: (_ for _ in ()).throw(LexiconError("word lists missing")))
+    window = MainWindow(journal)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.panel.loading_label.isVisible()  # the list is still loading in the worker
+    with qtbot.waitSignal(window.analyzer_checked, timeout=10_000) as checked:
+        pass
+    assert checked.args == [False]
+    assert len(seen) == 1 and "word lists missing" in str(seen[0])
+    assert not window.panel.loading_label.isVisible()
+    window.worker.wait_for_done(10_000)
+    window.close()

@@ -57,12 +57,36 @@ def hit_html(hit: SearchHit) -> str:
 class SearchHitDelegate(QStyledItemDelegate):
     """Paints a hit as rich text so the matched words show in bold."""
 
+    _CACHE_MAX = 400
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        # Laid-out documents by (html, width, font): sizeHint and paint share one, and a
+        # repaint does not lay the rich text out again (100 hits, twice each, was ~30 ms).
+        self._docs: dict[tuple[str, int, str], QTextDocument] = {}
+
+    def _layout_width(self) -> int:
+        """Text width for both sizing and painting (same line breaks, one cached layout)."""
+        view = self.parent()
+        return view.viewport().width() if isinstance(view, QListView) else 400
+
+    def clear_cache(self) -> None:
+        self._docs.clear()
+
     def _document(self, option: QStyleOptionViewItem, index: QModelIndex, width: float) -> QTextDocument:
-        doc = QTextDocument()
-        doc.setDefaultFont(option.font)
-        doc.setDocumentMargin(4)
-        doc.setHtml(index.data(HTML_ROLE) or "")
-        doc.setTextWidth(max(50.0, width))
+        html_text = index.data(HTML_ROLE) or ""
+        w = int(max(50.0, width))
+        key = (html_text, w, option.font.key())
+        doc = self._docs.get(key)
+        if doc is None:
+            if len(self._docs) >= self._CACHE_MAX:
+                self._docs.clear()
+            doc = QTextDocument()
+            doc.setDefaultFont(option.font)
+            doc.setDocumentMargin(4)
+            doc.setHtml(html_text)
+            doc.setTextWidth(w)
+            self._docs[key] = doc
         return doc
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
@@ -72,7 +96,7 @@ class SearchHitDelegate(QStyledItemDelegate):
         style = opt.widget.style() if opt.widget else None
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        doc = self._document(option, index, option.rect.width())
+        doc = self._document(option, index, self._layout_width())
         ctx = QAbstractTextDocumentLayout.PaintContext()
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         ctx.palette.setColor(QPalette.ColorRole.Text, option.palette.color(
@@ -84,9 +108,7 @@ class SearchHitDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        view = self.parent()
-        width = view.viewport().width() if isinstance(view, QListView) else 400
-        doc = self._document(option, index, width)
+        doc = self._document(option, index, self._layout_width())
         return QSize(int(doc.idealWidth()), int(doc.size().height()) + 2)
 
 
@@ -141,7 +163,8 @@ class SearchDialog(QDialog):
         self.results.setModel(self.model)
         self.results.setAlternatingRowColors(True)
         self.results.setWordWrap(True)
-        self.results.setItemDelegate(SearchHitDelegate(self.results))
+        self._delegate = SearchHitDelegate(self.results)
+        self.results.setItemDelegate(self._delegate)
         self.results.setResizeMode(QListView.ResizeMode.Adjust)
         self.results.setSpacing(2)
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -175,6 +198,7 @@ class SearchDialog(QDialog):
     def _on_hits(self, request: int, hits: list[SearchHit]) -> None:
         if request != self._request:
             return
+        self._delegate.clear_cache()
         self.model.set_hits(hits)
         self.status.setText(f"{len(hits)} results" if hits else "Nothing found.")
         if hits:

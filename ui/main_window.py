@@ -184,8 +184,8 @@ class MainWindow(QMainWindow):
             self.contact_view.load(contact_id)
 
     def _on_summary_changed(self, summary: ContactSummary) -> None:
-        self.panel.model.update_contact(summary)
-        self.portfolio.set_contacts(self.panel.model.summaries())
+        if self.panel.model.update_contact(summary):
+            self.portfolio.set_contacts(self.panel.model.summaries())
 
     def open_contact(self, contact_id: int, note_id: int | None = None) -> None:
         """Show a contact (and optionally one of its notes), e.g. from search or the portfolio."""

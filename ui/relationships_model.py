@@ -50,18 +50,26 @@ class RelationshipsModel(QAbstractTableModel):
         self._shown = self._compute_shown()
         self.endResetModel()
 
-    def update_contact(self, summary: ContactSummary) -> None:
-        """Replace (or add) one row; it moves to where the sort and filters put it."""
+    def update_contact(self, summary: ContactSummary) -> bool:
+        """Replace (or add) one row; it moves to where the sort and filters put it. Returns
+        False when nothing changed (opening a contact re-reads an identical summary)."""
         i = self._pos.get(summary.id)
+        if i is not None and self._all[i] == summary:
+            return False
         if i is None:
             self._all.append(summary)
+            self._forget_keys()
         else:
             self._all[i] = summary
-        self._forget_keys()
+            for col, keys in self._keys.items():  # refresh only this row's cached keys
+                keys[i] = self._sort_key(summary, col)
+            if self._hay is not None:
+                self._hay[i] = " ".join((summary.name, summary.company, *summary.tags)).casefold()
         self._relayout()
         row = self.row_of(summary.id)
         if row >= 0:
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
+        return True
 
     def remove_contact(self, contact_id: int) -> None:
         i = self._pos.get(contact_id)

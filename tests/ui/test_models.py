@@ -120,3 +120,23 @@ def test_relationships_filter_keeps_selection(qtbot, sample_journal):
     assert panel.proxy.rowCount() == 0
     assert panel.select_contact(target.id)  # clears the filter so it shows again
     assert panel.filter_edit.text() == ""
+
+
+def test_relationships_update_contact_moves_the_row(sample_journal):
+    import dataclasses
+
+    from PySide6.QtCore import Qt
+
+    from ui.relationships_model import COL_NOTES
+
+    model = RelationshipsModel()
+    rows = models.list_contacts(include_archived=True)
+    model.set_contacts(rows)
+    model.sort(COL_NOTES, Qt.SortOrder.DescendingOrder)
+    last = model.summary(model.rowCount() - 1)
+    assert not model.update_contact(last)  # identical: nothing to do
+    bigger = dataclasses.replace(last, note_count=10**6)
+    assert model.update_contact(bigger)
+    assert model.summary(0) == bigger
+    model.set_filter(text=bigger.name)
+    assert model.row_of(bigger.id) >= 0

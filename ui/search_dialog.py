@@ -63,7 +63,7 @@ class SearchHitDelegate(QStyledItemDelegate):
         super().__init__(parent)
         # Laid-out documents by (html, width, font): sizeHint and paint share one, and a
         # repaint does not lay the rich text out again (100 hits, twice each, was ~30 ms).
-        self._docs: dict[tuple[str, int, str], QTextDocument] = {}
+        self._docs: dict[tuple[int, int, str], QTextDocument] = {}
 
     def _layout_width(self) -> int:
         """Text width for both sizing and painting (same line breaks, one cached layout)."""
@@ -74,13 +74,13 @@ class SearchHitDelegate(QStyledItemDelegate):
         self._docs.clear()
 
     def _document(self, option: QStyleOptionViewItem, index: QModelIndex, width: float) -> QTextDocument:
-        html_text = index.data(HTML_ROLE) or ""
         w = int(max(50.0, width))
-        key = (html_text, w, option.font.key())
+        key = (index.row(), w, option.font.key())  # the cache is cleared with every new result set
         doc = self._docs.get(key)
         if doc is None:
             if len(self._docs) >= self._CACHE_MAX:
                 self._docs.clear()
+            html_text = index.data(HTML_ROLE) or ""
             doc = QTextDocument()
             doc.setDefaultFont(option.font)
             doc.setDocumentMargin(4)
@@ -108,8 +108,10 @@ class SearchHitDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        doc = self._document(option, index, self._layout_width())
-        return QSize(int(doc.idealWidth()), int(doc.size().height()) + 2)
+        width = self._layout_width()
+        doc = self._document(option, index, width)
+        # The row spans the view (no idealWidth(): it lays the text out once more).
+        return QSize(width, int(doc.size().height()) + 2)
 
 
 class SearchResultsModel(QAbstractListModel):
@@ -165,6 +167,7 @@ class SearchDialog(QDialog):
         self.results.setWordWrap(True)
         self._delegate = SearchHitDelegate(self.results)
         self.results.setItemDelegate(self._delegate)
+        self.model.modelAboutToBeReset.connect(self._delegate.clear_cache)
         self.results.setResizeMode(QListView.ResizeMode.Adjust)
         self.results.setSpacing(2)
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -198,7 +201,6 @@ class SearchDialog(QDialog):
     def _on_hits(self, request: int, hits: list[SearchHit]) -> None:
         if request != self._request:
             return
-        self._delegate.clear_cache()
         self.model.set_hits(hits)
         self.status.setText(f"{len(hits)} results" if hits else "Nothing found.")
         if hits:

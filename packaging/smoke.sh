@@ -103,6 +103,6 @@ size_kb=$(du -sk "$dist" | cut -f1)
 size_mb=$(( (size_kb + 1023) / 1024 ))
 [ "$size_mb" -le "$budget_mb" ] || fail "dist folder is $size_mb MB, over the $budget_mb MB budget"
 ok "size: $size_mb MB (budget $budget_mb MB)"
-# The plain closing line CI logs understand (any failure above has already exited).
+# Any failure above has already exited.
 # Worded so CI reads the test count from pytest's summary, not from these checks.
 echo "smoke: all $passed checks of the frozen build succeeded"

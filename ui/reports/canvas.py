@@ -98,9 +98,10 @@ class Canvas:
               max_lines: int | None = None) -> list[Block]:
         head = Row([c.title.upper() for c in columns], columns, self.width, self.u, self.writer, header=True)
         out: list[Block] = [head]
+        cache: dict = {}  # equal cells share one layout (kinds, labels, repeated dates)
         for i, cells in enumerate(rows):
             row = Row(cells, columns, self.width, self.u, self.writer, stripe=bool(i % 2), size=size,
-                      max_lines=max_lines)
+                      max_lines=max_lines, cache=cache)
             row.repeat_header = head
             out.append(row)
         return out

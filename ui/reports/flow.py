@@ -89,12 +89,25 @@ class Column:
     align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft
 
 
+def _cell_key(cell: str | Sequence[Run]) -> tuple:
+    """What makes two cells lay out the same: their text and the look of every run."""
+    if isinstance(cell, str):
+        return (cell,)
+    return tuple((r.text, r.bold, r.italic, None if r.color is None else r.color.rgba(), r.size)
+                 for r in cell)
+
+
 class Row(Block):
-    """One table row; a row taller than a page splits between the lines of its tallest cell."""
+    """One table row; a row taller than a page splits between the lines of its tallest cell.
+
+    ``cache`` (one per table) shares the laid-out paragraph of equal cells: a table of 5,000
+    notes has a handful of distinct kinds and labels, and a paragraph never changes once built.
+    """
 
     def __init__(self, cells: Sequence, columns: Sequence[Column], width: float, u: float,
                  device: QPaintDevice, *, header: bool = False, stripe: bool = False,
-                 size: float = style.BODY_PT, max_lines: int | None = None) -> None:
+                 size: float = style.BODY_PT, max_lines: int | None = None,
+                 cache: dict | None = None) -> None:
         self.pad = 3.0 * u
         self.u = u
         total = sum(c.weight for c in columns)
@@ -102,14 +115,24 @@ class Row(Block):
         self.width = width
         self.header, self.stripe = header, stripe
         self.cells: list[Paragraph | Callable] = []
-        for cell, col, w in zip(cells, columns, self.widths):
+        for i, (cell, col, w) in enumerate(zip(cells, columns, self.widths)):
             if callable(cell):
                 self.cells.append(cell)
                 continue
-            self.cells.append(Paragraph(cell, w - 2 * self.pad, device, align=col.align,
-                                        size=style.SMALL_PT if header else size, bold=header,
-                                        color=style.MUTED if header else style.INK,
-                                        line_spacing=1.1, max_lines=max_lines))
+            key = None
+            if cache is not None:
+                key = (i, w, col.align, size, header, max_lines, _cell_key(cell))
+                para = cache.get(key)
+                if para is not None:
+                    self.cells.append(para)
+                    continue
+            para = Paragraph(cell, w - 2 * self.pad, device, align=col.align,
+                             size=style.SMALL_PT if header else size, bold=header,
+                             color=style.MUTED if header else style.INK,
+                             line_spacing=1.1, max_lines=max_lines)
+            if key is not None:
+                cache[key] = para
+            self.cells.append(para)
         texts = [c for c in self.cells if isinstance(c, Paragraph)]
         tallest = max(texts, key=lambda c: c.height, default=None)
         inner = max(tallest.height if tallest else 0.0, (style.BODY_PT + 2) * u)

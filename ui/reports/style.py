@@ -76,6 +76,15 @@ def font(size_pt: float = BODY_PT, bold: bool = False, italic: bool = False) -> 
     return QFont(_fonts[key])
 
 
+def shared_font(size_pt: float = BODY_PT, bold: bool = False, italic: bool = False) -> QFont:
+    """The cached font itself, for callers that only pass it to Qt (which copies it); never
+    modify the result."""
+    key = (size_pt, bold, italic)
+    if key not in _fonts:
+        font(size_pt, bold, italic)
+    return _fonts[key]
+
+
 def signed(value: float | None) -> str:
     return "–" if value is None else f"{value:+.2f}".replace("-", "−")
 

@@ -6,6 +6,7 @@ ranges over character offsets.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -46,8 +47,35 @@ def starts_rtl(text: str) -> bool:
     return False
 
 
+_NEEDS_CLEANING = re.compile("[\x00-\x1f\x7f]")
+
+
 def _clean(text: str) -> str:
+    if not _NEEDS_CLEANING.search(text):  # the common case: nothing to replace
+        return text
     return text.replace("\r\n", "\n").replace("\r", "\n").translate(_CONTROLS)
+
+
+def _cleaned(run: Run) -> Run:
+    text = _clean(run.text)
+    return run if text is run.text else Run(text, run.bold, run.italic, run.color, run.size)
+
+
+_options: dict[Qt.AlignmentFlag, QTextOption] = {}
+
+
+def _option(align: Qt.AlignmentFlag) -> QTextOption:
+    """One shared text option per alignment (QTextLayout copies it)."""
+    option = _options.get(align)
+    if option is None:
+        option = QTextOption(align)
+        option.setUseDesignMetrics(True)
+        # A note written in Hebrew or Arabic reads right to left, aligned right; the direction
+        # comes from its first strong character, as a text editor would do.
+        option.setTextDirection(Qt.LayoutDirection.LayoutDirectionAuto)
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        _options[align] = option
+    return option
 
 
 class Paragraph:
@@ -61,35 +89,26 @@ class Paragraph:
             runs = [Run(runs, bold=bold)]
         self._device = device
         self._width = max(1.0, width)
-        self._base = style.font(size, bold=bold)
+        self._base = style.shared_font(size, bold=bold)  # QTextLayout keeps its own copy
         self._color = color
         self._align = align
         self._spacing = line_spacing
-        self._runs = [Run(_clean(r.text), r.bold, r.italic, r.color, r.size) for r in runs]
-        self._layout = self._build(self._runs)
-        if max_lines is not None and self._layout.lineCount() > max_lines:
-            self._layout = self._build(self._truncated(max_lines))
+        self._runs = [_cleaned(r) for r in runs]
         self.line_tops: list[float] = []
         self.line_bottoms: list[float] = []
-        for i in range(self._layout.lineCount()):
-            line = self._layout.lineAt(i)
-            self.line_tops.append(line.y())
-            self.line_bottoms.append(line.y() + line.height())
+        self._layout = self._build(self._runs)
+        if max_lines is not None and len(self.line_tops) > max_lines:
+            self._layout = self._build(self._truncated(max_lines))
         self.height = self.line_bottoms[-1] if self.line_bottoms else 0.0
 
     def _build(self, runs: list[Run]) -> QTextLayout:
-        text = "".join(r.text for r in runs)
+        """Lay the runs out; fills ``line_tops`` and ``line_bottoms``."""
+        text = runs[0].text if len(runs) == 1 else "".join(r.text for r in runs)
         layout = QTextLayout(text, self._base, self._device)
         align = self._align
         if align == Qt.AlignmentFlag.AlignLeft and starts_rtl(text):
             align = Qt.AlignmentFlag.AlignRight  # RTL text starts at the right edge
-        option = QTextOption(align)
-        option.setUseDesignMetrics(True)
-        # A note written in Hebrew or Arabic reads right to left, aligned right; the direction
-        # comes from its first strong character, as a text editor would do.
-        option.setTextDirection(Qt.LayoutDirection.LayoutDirectionAuto)
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        layout.setTextOption(option)
+        layout.setTextOption(_option(align))
         formats = []
         pos = 0
         for run in runs:
@@ -107,7 +126,10 @@ class Paragraph:
                 rng.start, rng.length, rng.format = pos, len(run.text), fmt
                 formats.append(rng)
             pos += len(run.text)
-        layout.setFormats(formats)
+        if formats:
+            layout.setFormats(formats)
+        tops: list[float] = []
+        bottoms: list[float] = []
         layout.beginLayout()
         y = 0.0
         while True:
@@ -116,8 +138,13 @@ class Paragraph:
                 break
             line.setLineWidth(self._width)
             line.setPosition(QPointF(0.0, y))
-            y += line.height() * self._spacing
+            height = line.height()
+            top = line.y()  # stored in fixed point: not exactly ``y``
+            tops.append(top)
+            bottoms.append(top + height)
+            y += height * self._spacing
         layout.endLayout()
+        self.line_tops, self.line_bottoms = tops, bottoms
         return layout
 
     def _truncated(self, max_lines: int) -> list[Run]:

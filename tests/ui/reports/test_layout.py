@@ -79,3 +79,36 @@ def test_long_note_flows_over_pages(qapp, journal: Path, tmp_path: Path) -> None
     for page in range(3, result.pages + 1):  # continuation pages repeat the column titles
         words = pdf_text(out, page, page)
         assert all(title in words for title in ("DATE", "KIND", "LABEL", "NOTE")), page
+
+
+def test_equal_table_cells_share_one_layout(qapp, tmp_path: Path) -> None:
+    """The table lays out each distinct cell once (5,000 notes have a handful of kinds and
+    labels); cells that differ in text, colour, size or column keep their own layout."""
+    import datetime as dt
+
+    from ui.reports import style
+    from ui.reports.canvas import Canvas
+    from ui.reports.flow import Column, Row
+    from ui.reports.text import Run
+
+    c = Canvas(tmp_path / "t.pdf", "A4", "T", "Test", dt.datetime(2025, 1, 1))
+    columns = [Column("Kind", 20), Column("Label", 20), Column("Note", 60)]
+    green = [Run("positive", color=style.POSITIVE)]
+    rows = [
+        ["call", green, "Same text."],
+        ["call", [Run("positive", color=style.POSITIVE)], "Same text."],
+        ["call", [Run("positive", color=style.NEGATIVE)], "Other text."],
+        ["call", [Run("positive", color=style.POSITIVE, size=7.5)], "call"],
+        [[Run("call"), Run("\n30 min", color=style.MUTED, size=style.SMALL_PT)], green, "Same text."],
+    ]
+    head, *body = c.table(columns, rows)
+    assert all(isinstance(r, Row) for r in body)
+    cells = [r.cells for r in body]
+    assert cells[0][0] is cells[1][0] is cells[2][0] is cells[3][0]
+    assert cells[0][1] is cells[1][1] and cells[0][2] is cells[1][2]
+    assert cells[2][1] is not cells[0][1]  # another colour
+    assert cells[3][1] is not cells[0][1]  # another size
+    assert cells[3][2] is not cells[0][0]  # same text, another column (width)
+    assert cells[4][0] is not cells[0][0] and cells[4][0].height > cells[0][0].height
+    assert body[0].height == body[1].height and body[4].height > body[0].height
+    assert [b.cells for b in c.table(columns, rows[:1])][1][0] is not cells[0][0]  # one cache per table

@@ -110,8 +110,9 @@ class SearchHitDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         width = self._layout_width()
         doc = self._document(option, index, width)
-        # The row spans the view (no idealWidth(): it lays the text out once more).
-        return QSize(width, int(doc.size().height()) + 2)
+        # A narrow width hint: the row follows the view's width, never a horizontal scroll bar
+        # (and no idealWidth(), which lays the text out once more).
+        return QSize(120, int(doc.size().height()) + 2)
 
 
 class SearchResultsModel(QAbstractListModel):

@@ -21,3 +21,17 @@ def test_void_calls_keep_none_refcount(qtbot):
         label.setText("x")
     after = sys.getrefcount(None)
     assert after >= before - 50  # other threads may release a few references meanwhile
+
+
+@pytest.mark.skipif(sys.version_info >= (3, 12), reason="None is immortal on CPython 3.12+")
+def test_empty_index_data_keeps_none_refcount(qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+
+    model = QStandardItemModel()
+    model.appendRow(QStandardItem("x"))
+    index = model.index(0, 0)
+    before = sys.getrefcount(None)
+    for _ in range(2000):
+        assert index.data(Qt.ItemDataRole.ToolTipRole) is None
+    assert sys.getrefcount(None) >= before - 50

@@ -23,12 +23,16 @@ _NOTE_COLS = (
 )
 
 
+_iso = dt.datetime.fromisoformat
+
+
 def _info(r) -> NoteInfo:
+    # Hot path (a contact with thousands of notes): stored times are always ISO text.
     return NoteInfo(
-        id=r[0], contact_id=r[1], occurred_at=parse_ts(r[2]), kind=r[3], text=r[4],
+        id=r[0], contact_id=r[1], occurred_at=_iso(r[2]), kind=r[3], text=r[4],
         duration_min=r[5], polarity=r[6] or 0.0, computed_label=r[7] or "neutral",
         label_override=r[8], analyzer_version=r[9], breakdown_json=r[10],
-        created_at=parse_ts(r[11]), updated_at=parse_ts(r[12]),
+        created_at=_iso(r[11]) if r[11] else None, updated_at=_iso(r[12]) if r[12] else None,
     )
 
 
@@ -199,7 +203,11 @@ def mood_points(contact_id: int, since=None, until=None) -> list[MoodPoint]:
 
 def mood_points_of(notes: Sequence[NoteInfo]) -> list[MoodPoint]:
     """The chart's points for notes already loaded (saves a second query), oldest first."""
-    ordered = sorted(notes, key=lambda n: (n.occurred_at, n.id))
+    keys = [(n.occurred_at, n.id) for n in notes]
+    if all(a >= b for a, b in zip(keys, keys[1:])):
+        ordered = list(reversed(notes))  # a timeline, newest first: no sort needed
+    else:
+        ordered = sorted(notes, key=lambda n: (n.occurred_at, n.id))
     return [MoodPoint(n.id, n.occurred_at, effective_polarity(n.polarity, n.label_override),
                       n.label, n.first_line) for n in ordered]
 

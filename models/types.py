@@ -71,7 +71,7 @@ class NoteInfo:
 
     @property
     def first_line(self) -> str:
-        line = self.text.strip().splitlines()[0] if self.text.strip() else ""
+        line = self.text.lstrip().split("\n", 1)[0].rstrip()
         return line if len(line) <= 120 else line[:117] + "..."
 
     def sentences(self):

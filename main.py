@@ -53,6 +53,10 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--from", dest="date_from", metavar="DATE", help="first day (YYYY-MM-DD)")
     report.add_argument("--to", dest="date_to", metavar="DATE", help="last day (YYYY-MM-DD)")
     report.add_argument("--no-text", action="store_true", help="leave out the full note text")
+    report.add_argument("--with-notes", action="store_true",
+                        help="portfolio: every contact's section also lists all its notes (long)")
+    report.add_argument("--summary-only", action="store_true",
+                        help="portfolio: the overview pages only, no section per contact")
     report.add_argument("--page-size", choices=["auto", "A4", "Letter"], default="auto")
     report.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
 

@@ -7,6 +7,7 @@ import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from PySide6.QtCore import QLocale
 
@@ -16,7 +17,7 @@ from ui.reports.brief import fitted_brief_blocks
 from ui.reports.canvas import Canvas, temp_path_for
 from ui.reports.contact import contact_blocks
 from ui.reports.data import Period
-from ui.reports.portfolio import portfolio_blocks
+from ui.reports.portfolio import CONTENTS, portfolio_blocks
 
 KINDS = ("contact", "brief", "portfolio")
 # Territories whose paper is US Letter (the Americas that use it, and the Philippines).
@@ -41,6 +42,11 @@ class ReportOptions:
     include_text: bool = True
     page_size: str = "A4"
     now: dt.datetime | None = None
+    # Portfolio only: "compact" (overview + short section per contact), "full" (each section
+    # with its notes table) or "summary" (the overview pages alone).
+    portfolio: str = "compact"
+    # Called from the building thread with a short status ("Contact 1,200 of 10,000").
+    progress: Callable[[str], None] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -55,6 +61,8 @@ def build_report(options: ReportOptions) -> ReportResult:
     started = time.perf_counter()
     if options.kind not in KINDS:
         raise models.JournalError(f'Unknown report "{options.kind}"; choose {", ".join(KINDS)}.')
+    if options.kind == "portfolio" and options.portfolio not in CONTENTS:
+        raise models.JournalError(f'Unknown portfolio content "{options.portfolio}"; choose {", ".join(CONTENTS)}.')
     if options.kind != "portfolio" and options.contact_id is None:
         raise models.JournalError("Choose a contact for this report.")
     p = options.period
@@ -85,6 +93,10 @@ def _write(options: ReportOptions, part: Path, now: dt.datetime) -> int:
         report = data.contact_report(options.contact_id, options.period)
         canvas = Canvas(part, options.page_size, f"Contact report: {report.contact.name}", "Contact report", now)
         return canvas.render(contact_blocks(canvas, report, options.include_text), report.contact.name)
-    reports = [data.contact_report(cid, options.period) for cid in data.portfolio_ids()]
+    rows, stored = data.overview_rows(options.period, options.progress)
     canvas = Canvas(part, options.page_size, "Portfolio report", "Portfolio report", now)
-    return canvas.render(portfolio_blocks(canvas, reports, options.period, options.include_text), "Portfolio")
+
+    def blocks():
+        return portfolio_blocks(canvas, rows, options.period, options.include_text,
+                                options.portfolio, stored, options.progress)
+    return canvas.render_stream(blocks, "Portfolio", options.progress)

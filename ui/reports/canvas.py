@@ -6,15 +6,16 @@ import datetime as dt
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPageSize, QPainter, QPdfWriter, QPen
 
 from ui.reports import style
-from ui.reports.flow import Block, Column, Painted, Row, Spacer, Text, paginate
+from ui.reports.flow import Block, Column, Painted, Row, Spacer, Text, paginate, paginate_iter
 from ui.reports.text import Paragraph, Run
 
+TABLE_CACHE_MAX = 2000  # laid-out cells a table keeps for reuse
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
 
 
@@ -94,17 +95,23 @@ class Canvas:
             p.drawLine(QPointF(r.left(), y), QPointF(r.right(), y))
         return Painted((before + after) * self.u, self.width, paint)
 
-    def table(self, columns: Sequence[Column], rows: Sequence[Sequence], size: float = style.BODY_PT,
+    def table(self, columns: Sequence[Column], rows: Iterable[Sequence], size: float = style.BODY_PT,
               max_lines: int | None = None) -> list[Block]:
+        return list(self.table_iter(columns, rows, size, max_lines))
+
+    def table_iter(self, columns: Sequence[Column], rows: Iterable[Sequence], size: float = style.BODY_PT,
+                   max_lines: int | None = None) -> Iterator[Block]:
+        """The header row, then one row per item of ``rows``, laid out as they are asked for."""
         head = Row([c.title.upper() for c in columns], columns, self.width, self.u, self.writer, header=True)
-        out: list[Block] = [head]
+        yield head
         cache: dict = {}  # equal cells share one layout (kinds, labels, repeated dates)
         for i, cells in enumerate(rows):
+            if len(cache) > TABLE_CACHE_MAX:  # distinct texts (names, notes): do not keep them all
+                cache.clear()
             row = Row(cells, columns, self.width, self.u, self.writer, stripe=bool(i % 2), size=size,
                       max_lines=max_lines, cache=cache)
             row.repeat_header = head
-            out.append(row)
-        return out
+            yield row
 
     def callout(self, paragraphs: Sequence[Paragraph], bar: QColor) -> Callout:
         return Callout(paragraphs, bar, self.u, self.width)
@@ -159,20 +166,53 @@ class Canvas:
         pages = paginate(blocks, self.body_h, first_title)
         if max_pages is not None:
             pages = pages[:max_pages]
+        painter = self._begin()
+        try:
+            for number, page in enumerate(pages, start=1):
+                self._draw_page(painter, page, number, len(pages))
+        finally:
+            painter.end()
+        return len(pages)
+
+    def render_stream(self, make_blocks: Callable[[], Iterable[Block]], first_title: str,
+                      progress: Callable[[str], None] | None = None) -> int:
+        """Draw a document of any length in bounded memory; returns the number of pages.
+
+        ``make_blocks`` returns a fresh generator each call. The first pass only counts pages
+        (for "Page 3 of 700"), the second draws each page as soon as it is full; in both,
+        a page's layouts are dropped once it has been passed, so memory holds about one page
+        (plus whatever the generator keeps, e.g. one contact's data), never the document.
+        Twice the layout work, in exchange for a footer that knows the total."""
+        total = 0
+        for total, _page in enumerate(paginate_iter(make_blocks(), self.body_h, first_title), start=1):
+            if progress is not None and total % 50 == 0:
+                progress(f"Counting pages: {total:,}")
+        painter = self._begin()
+        drawn = 0
+        try:
+            for drawn, page in enumerate(paginate_iter(make_blocks(), self.body_h, first_title), start=1):
+                # The journal cannot change between the passes (one database thread), but never
+                # print "Page 12 of 11" if it somehow did.
+                self._draw_page(painter, page, drawn, max(total, drawn))
+                if progress is not None and drawn % 25 == 0:
+                    progress(f"Drawing page {drawn:,} of {total:,}")
+        finally:
+            painter.end()
+        return drawn
+
+    def _begin(self) -> QPainter:
         painter = QPainter()
         if not painter.begin(self.writer):
             from models import JournalError
             raise JournalError(f'Cannot write "{self.path}": check that the folder exists and is writable.')
-        try:
-            for number, page in enumerate(pages, start=1):
-                if number > 1:
-                    self.writer.newPage()
-                self._chrome(painter, page.title, number, len(pages))
-                for item in page.items:
-                    item.block.draw(painter, self.margin, self.body_top + item.y, item.start, item.end)
-        finally:
-            painter.end()
-        return len(pages)
+        return painter
+
+    def _draw_page(self, painter: QPainter, page, number: int, total: int) -> None:
+        if number > 1:
+            self.writer.newPage()
+        self._chrome(painter, page.title, number, total)
+        for item in page.items:
+            item.block.draw(painter, self.margin, self.body_top + item.y, item.start, item.end)
 
     def count_pages(self, blocks: Sequence[Block], first_title: str) -> int:
         return len(paginate(blocks, self.body_h, first_title))

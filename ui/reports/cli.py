@@ -29,6 +29,12 @@ def run_report_command(args: argparse.Namespace) -> int:
 
     if args.brief and not args.contact:
         raise models.JournalError("--brief needs --contact NAME: the brief is about one contact.")
+    with_notes, summary_only = getattr(args, "with_notes", False), getattr(args, "summary_only", False)
+    if (with_notes or summary_only) and args.contact:
+        raise models.JournalError("--with-notes and --summary-only are for the portfolio (no --contact); "
+                                  "a contact report always lists its notes.")
+    if with_notes and summary_only:
+        raise models.JournalError("Choose one of --with-notes and --summary-only.")
     if args.brief and (args.date_from or args.date_to):
         print("note: the brief is always as of today; --from/--to are ignored.", file=sys.stderr)
     output = Path(args.output)
@@ -40,7 +46,8 @@ def run_report_command(args: argparse.Namespace) -> int:
     page_size = default_page_size() if args.page_size in (None, "auto") else args.page_size
     kind = "brief" if args.brief else ("contact" if contact_id is not None else "portfolio")
     result = build_report(ReportOptions(kind=kind, output=output, contact_id=contact_id, period=period,
-                                        include_text=not args.no_text, page_size=page_size))
+                                        include_text=not args.no_text, page_size=page_size,
+                                        portfolio="full" if with_notes else ("summary" if summary_only else "compact")))
     print(f"Wrote {result.path} ({result.pages} page{'s' if result.pages != 1 else ''}, "
           f"{result.seconds:.1f} s).")
     return 0

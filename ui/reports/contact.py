@@ -1,6 +1,8 @@
 """The contact report: who, how it is going, the chart, the stand-out notes, every note."""
 from __future__ import annotations
 
+from typing import Iterator
+
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter
 
@@ -112,18 +114,19 @@ def _kind_cell(note: NoteInfo) -> list[Run]:
     return runs
 
 
-def notes_table(c: Canvas, report: ContactReport, include_text: bool) -> list[Block]:
+def notes_table(c: Canvas, report: ContactReport, include_text: bool) -> Iterator[Block]:
     if include_text:
         columns = [Column("Date", 14), Column("Kind", 11), Column("Label", 10), Column("Note", 65)]
     else:
         columns = [Column("Date", 18), Column("Kind", 18), Column("Label", 18), Column("Score", 14)]
-    rows = []
-    for note in report.notes:
-        label = [Run(note.label, color=style.LABEL_COLORS.get(note.label, style.NEUTRAL))]
-        cells: list = [f"{note.occurred_at:%d %b %Y}", _kind_cell(note), label]
-        cells.append(note.text if include_text else style.signed(note.polarity))
-        rows.append(cells)
-    return c.table(columns, rows, size=style.BODY_PT - 0.5)
+
+    def rows() -> Iterator[list]:
+        for note in report.notes:
+            label = [Run(note.label, color=style.LABEL_COLORS.get(note.label, style.NEUTRAL))]
+            cells: list = [f"{note.occurred_at:%d %b %Y}", _kind_cell(note), label]
+            cells.append(note.text if include_text else style.signed(note.polarity))
+            yield cells
+    return c.table_iter(columns, rows(), size=style.BODY_PT - 0.5)
 
 
 def chart_block(c: Canvas, report: ContactReport, height_pt: float = 190) -> Block:
@@ -136,33 +139,43 @@ def chart_block(c: Canvas, report: ContactReport, height_pt: float = 190) -> Blo
     return Painted(height_pt * c.u, c.width, paint)
 
 
-def contact_blocks(c: Canvas, report: ContactReport, include_text: bool) -> list[Block]:
-    blocks = title_blocks(c, report)
-    if not report.notes:
-        blocks.append(c.callout([
+def contact_blocks(c: Canvas, report: ContactReport, include_text: bool,
+                   with_notes: bool = True) -> list[Block]:
+    return list(contact_blocks_iter(c, report, include_text, with_notes))
+
+
+def contact_blocks_iter(c: Canvas, report: ContactReport, include_text: bool,
+                        with_notes: bool = True) -> Iterator[Block]:
+    """The report's blocks in order, the notes table laid out row by row as it is reached.
+    ``with_notes=False`` is the compact portfolio section: everything but the notes table."""
+    yield from title_blocks(c, report)
+    if not report.points:
+        yield c.callout([
             c.para("No notes in this period.", size=11, bold=True, width=c.inner_width()),
             c.para(f"Nothing was written about {report.contact.name} "
                    f"({report.period.describe().lower()}). Pick a wider date range, or add notes "
                    "in Rapport after your next conversation.", color=style.MUTED, width=c.inner_width()),
-        ], style.MUTED))
-        return blocks
-    blocks.append(summary_cards(c, report))
-    blocks.append(c.text(verdict(report), size=10, before=8, after=2))
-    blocks.append(c.heading("Mood over the period"))
-    blocks.append(chart_block(c, report))
+        ], style.MUTED)
+        return
+    yield summary_cards(c, report)
+    yield c.text(verdict(report), size=10, before=8, after=2)
+    yield c.heading("Mood over the period")
+    yield chart_block(c, report, 190 if with_notes else 160)
     first, second = activity_lines(report)
-    blocks.append(c.text(first, size=style.SMALL_PT + 0.5, before=6, after=2))
-    blocks.append(c.text(second, size=style.SMALL_PT + 0.5))
+    yield c.text(first, size=style.SMALL_PT + 0.5, before=6, after=2)
+    yield c.text(second, size=style.SMALL_PT + 0.5)
+    standout_lines = 14 if with_notes else 8
     if report.most_positive or report.most_negative:
-        blocks.append(c.heading("Stand-out notes"))
+        yield c.heading("Stand-out notes")
         if report.most_positive:
-            blocks.append(highlight_block(c, "Most positive", report.most_positive, include_text))
-            blocks.append(c.spacer(6))
+            yield highlight_block(c, "Most positive", report.most_positive, include_text, standout_lines)
+            yield c.spacer(6)
         if report.most_negative:
-            blocks.append(highlight_block(c, "Most negative", report.most_negative, include_text))
-    blocks.append(c.heading(f"All notes of the period ({len(report.notes)})"))
+            yield highlight_block(c, "Most negative", report.most_negative, include_text, standout_lines)
+    if not with_notes:
+        return
+    yield c.heading(f"All notes of the period ({len(report.notes)})")
     if not include_text:
-        blocks.append(c.text(LEFT_OUT + " Dates, kinds and labels are kept.", size=style.SMALL_PT,
-                             color=style.MUTED))
-    blocks += notes_table(c, report, include_text)
-    return blocks
+        yield c.text(LEFT_OUT + " Dates, kinds and labels are kept.", size=style.SMALL_PT,
+                     color=style.MUTED)
+    yield from notes_table(c, report, include_text)

@@ -70,26 +70,90 @@ def _highlight(note: NoteInfo, polarity: float, sign: float) -> Highlight:
     return Highlight(note, polarity, spans)
 
 
-def contact_report(contact_id: int, period: Period) -> ContactReport:
+def contact_report(contact_id: int, period: Period, with_notes: bool = True) -> ContactReport:
+    """One contact's report data. ``with_notes=False`` (the compact portfolio section) skips the
+    full notes of the period: only the two stand-out notes are read in full."""
     contact = models.get_contact(contact_id)
     history = models.mood_points(contact_id, until=period.until())
     since = period.since()
     points = tuple(p for p in history if since is None or p.occurred_at >= since)
     series = [(p.occurred_at, p.polarity) for p in history]
+    del history
     trend = compute_trend(series)
     smooth = tuple((t, v) for t, v in smooth_series(series) if since is None or t >= since)
-    notes = tuple(models.timeline(contact_id, since=since, until=period.until(), newest_first=False))
-    polarity = {p.note_id: p.polarity for p in points}  # the user's label corrections applied
-    best = max(notes, key=lambda n: polarity.get(n.id, 0.0), default=None)
-    worst = min(notes, key=lambda n: polarity.get(n.id, 0.0), default=None)
-    positive = _highlight(best, polarity[best.id], 1.0) if best and polarity[best.id] > 0.05 else None
-    negative = _highlight(worst, polarity[worst.id], -1.0) if worst and polarity[worst.id] < -0.05 else None
+    del series
+    notes: tuple[NoteInfo, ...] = ()
+    if with_notes:
+        notes = tuple(models.timeline(contact_id, since=since, until=period.until(), newest_first=False))
+    # Points and notes share one order (oldest first, then id), so ties pick the same note.
+    best = max(points, key=lambda p: p.polarity, default=None)  # the user's label corrections applied
+    worst = min(points, key=lambda p: p.polarity, default=None)
+    by_id = {n.id: n for n in notes} if notes else {}
+
+    def note(point) -> NoteInfo:
+        return by_id.get(point.note_id) or models.get_note(point.note_id)
+    positive = _highlight(note(best), best.polarity, 1.0) if best and best.polarity > 0.05 else None
+    negative = _highlight(note(worst), worst.polarity, -1.0) if worst and worst.polarity < -0.05 else None
     return ContactReport(
         contact=contact, period=period, trend=trend,
         stats=models.contact_stats(contact_id, since=since, until=period.until()),
         points=points, smooth=smooth, notes=notes,
         most_positive=positive, most_negative=negative,
     )
+
+
+@dataclass(frozen=True)
+class OverviewRow:
+    """One line of the portfolio overview: small, so 10,000 of them cost a few megabytes."""
+
+    contact_id: int
+    name: str
+    company: str
+    direction: str
+    mood: float | None  # None: no notes in the period
+    change: float
+    last: dt.datetime | None
+    notes: int
+    spark: tuple[float, ...]  # the mood line, oldest first, at most SPARK_POINTS values
+
+
+SPARK_POINTS = 30
+
+
+def _downsample(values: list[float], n: int = SPARK_POINTS) -> tuple[float, ...]:
+    if len(values) > n:
+        step = (len(values) - 1) / (n - 1)
+        values = [values[round(i * step)] for i in range(n)]
+    return tuple(values)
+
+
+def overview_rows(period: Period, progress=None) -> tuple[list[OverviewRow], bool]:
+    """Every active relationship, souring first; and whether the mood lines are the stored
+    recent ones (no period: the aggregates kept on each contact, one query for everybody) or
+    computed over the period (one light query per contact)."""
+    summaries = models.list_contacts()
+    rows: list[OverviewRow] = []
+    stored = period.start is None and period.end is None
+    for i, s in enumerate(summaries):
+        if stored:
+            rows.append(OverviewRow(s.id, s.name, s.company or "", s.trend or "insufficient",
+                                    s.mood if s.note_count else None, s.change or 0.0, s.last_note_at,
+                                    s.note_count, tuple(s.spark)))
+        else:
+            history = models.mood_points(s.id, until=period.until())
+            since = period.since()
+            series = [(p.occurred_at, p.polarity) for p in history]
+            inside = [p for p in history if since is None or p.occurred_at >= since]
+            trend = compute_trend(series)
+            smooth = [v for t, v in smooth_series(series) if since is None or t >= since]
+            rows.append(OverviewRow(s.id, s.name, s.company or "", trend.direction,
+                                    trend.mood if inside else None, trend.change,
+                                    inside[-1].occurred_at if inside else None, len(inside),
+                                    _downsample(smooth)))
+            if progress is not None and i % 200 == 0:
+                progress(f"Reading trends: {i:,} of {len(summaries):,} contacts")
+    rows.sort(key=lambda r: (TREND_ORDER.get(r.direction, 9), r.change, r.name.lower()))
+    return rows, stored
 
 
 def portfolio_ids() -> list[int]:

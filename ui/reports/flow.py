@@ -2,12 +2,14 @@
 
 Layout happens once (each block measures itself when built), pagination is arithmetic on the
 measured heights, and drawing walks the finished pages. Knowing every page before drawing gives
-"Page 3 of 7", and keeps 5,000 table rows to one cheap pass.
+"Page 3 of 7", and keeps 5,000 table rows to one cheap pass. Long documents (the portfolio of
+10,000 contacts) stream instead: blocks come from a generator, ``paginate_iter`` yields each
+page when it is full, and the canvas draws it and lets it go (see ``Canvas.render_stream``).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintDevice, QPen
@@ -179,60 +181,69 @@ class Page:
     items: list[Placed] = field(default_factory=list)
 
 
-def paginate(blocks: Sequence[Block], body_height: float, first_title: str) -> list[Page]:
+def paginate(blocks: Iterable[Block], body_height: float, first_title: str) -> list[Page]:
     """Assign every block (or slice of one) to a page and a position on it."""
-    pages = [Page(first_title)]
+    return list(paginate_iter(blocks, body_height, first_title))
+
+
+def paginate_iter(blocks: Iterable[Block], body_height: float, first_title: str) -> Iterator[Page]:
+    """The pages one at a time, each yielded as soon as it is full.
+
+    ``blocks`` may be a generator: only the block being placed and the one after it (for
+    ``keep_with_next``) are held, so a caller that draws each page and drops it keeps memory
+    bounded by one page, whatever the length of the document."""
+    page = Page(first_title)
     y = 0.0
-
-    def new_page(title: str) -> None:
-        nonlocal y
-        pages.append(Page(title))
-        y = 0.0
-
-    for index, block in enumerate(blocks):
+    it = iter(blocks)
+    nxt = next(it, None)
+    while nxt is not None:
+        block, nxt = nxt, next(it, None)
         if isinstance(block, Section):
-            if pages[-1].items:
-                new_page(block.title)
+            if page.items:
+                yield page
+                page, y = Page(block.title), 0.0
             else:
-                pages[-1].title = block.title
+                page.title = block.title
             continue
         need = block.height
-        if block.keep_with_next and index + 1 < len(blocks):
-            nxt = blocks[index + 1]
+        if block.keep_with_next and nxt is not None:
             first = nxt.breaks()[0] if nxt.breaks() and not nxt.prefer_whole else nxt.height
             need += min(first, body_height / 3)
         if y > 0 and y + need > body_height and (block.prefer_whole or not _fits_some(block, body_height - y)):
-            new_page(pages[-1].title)
-            y = _repeat(block, pages)
+            yield page
+            page = Page(page.title)
+            y = _repeat(block, page)
         start = 0.0
         while True:
             room = body_height - y
             if block.height - start <= room + 0.01:
-                pages[-1].items.append(Placed(block, y, start, block.height))
+                page.items.append(Placed(block, y, start, block.height))
                 y += block.height - start
                 break
             cut = max((b for b in block.breaks() if start < b <= start + room), default=None)
             if cut is None:
                 if y > 0:
-                    new_page(pages[-1].title)
-                    y = _repeat(block, pages)
+                    yield page
+                    page = Page(page.title)
+                    y = _repeat(block, page)
                     continue
                 cut = start + room  # one line taller than a page: cut it, nothing better exists
-            pages[-1].items.append(Placed(block, y, start, cut))
+            page.items.append(Placed(block, y, start, cut))
             start = cut
-            new_page(pages[-1].title)
-            y = _repeat(block, pages)
-    return pages
+            yield page
+            page = Page(page.title)
+            y = _repeat(block, page)
+    yield page
 
 
 def _fits_some(block: Block, room: float) -> bool:
     return any(b <= room for b in block.breaks())
 
 
-def _repeat(block: Block, pages: list[Page]) -> float:
+def _repeat(block: Block, page: Page) -> float:
     """Put the table header back on top of a continuation page; returns the new y."""
     head = block.repeat_header
-    if head is None or pages[-1].items:
+    if head is None or page.items:
         return 0.0
-    pages[-1].items.append(Placed(head, 0.0, 0.0, head.height))
+    page.items.append(Placed(head, 0.0, 0.0, head.height))
     return head.height

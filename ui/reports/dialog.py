@@ -31,6 +31,13 @@ class ExportDialog(QDialog):
     """The export form; the PDF itself is made by the worker, never in this dialog's thread."""
 
     exported = Signal(object)  # Path of the finished file
+    progressed = Signal(str)  # emitted from the worker thread; shown in the status line (queued)
+
+    PORTFOLIO_CONTENTS = [
+        ("compact", "Overview + a short page per contact (trend, chart, stand-out notes)"),
+        ("full", "Overview + each contact with all its notes (long)"),
+        ("summary", "Overview only"),
+    ]
 
     def __init__(self, parent: QWidget | None, worker, contact_id: int | None) -> None:
         super().__init__(parent)
@@ -63,6 +70,9 @@ class ExportDialog(QDialog):
             edit.setDisplayFormat("yyyy-MM-dd")
         self.text_box = QCheckBox("Include the full note text (leave out to share with a subcontractor)")
         self.text_box.setChecked(True)
+        self.content_combo = QComboBox()
+        for key, label in self.PORTFOLIO_CONTENTS:
+            self.content_combo.addItem(label, key)
         self.page_combo = QComboBox()
         self.page_combo.addItems(["A4", "Letter"])
         self.page_combo.setCurrentText(default_page_size())
@@ -86,6 +96,7 @@ class ExportDialog(QDialog):
         file_row.addWidget(browse)
         form = QFormLayout()
         form.addRow("Report:", kinds)
+        form.addRow("Portfolio:", self.content_combo)
         form.addRow("Period:", period)
         form.addRow("", self.text_box)
         form.addRow("Paper:", self.page_combo)
@@ -99,6 +110,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
 
+        self.progressed.connect(self._on_progress)
         self._kinds.buttonToggled.connect(self._on_kind_changed)
         self.limit_box.toggled.connect(self._on_kind_changed)
         self._on_kind_changed()
@@ -132,7 +144,9 @@ class ExportDialog(QDialog):
                 raise models.JournalError("The first day of the period is after the last one.")
         return ReportOptions(kind=self.kind(), output=path,
                              contact_id=self._contact.id if self._contact else None, period=period,
-                             include_text=self.text_box.isChecked(), page_size=self.page_combo.currentText())
+                             include_text=self.text_box.isChecked(), page_size=self.page_combo.currentText(),
+                             portfolio=self.content_combo.currentData() or "compact",
+                             progress=self.progressed.emit)
 
     def reject(self) -> None:
         if self._busy:  # the job reports back to this dialog: keep it until the PDF is written
@@ -144,6 +158,7 @@ class ExportDialog(QDialog):
     @Slot()
     def _on_kind_changed(self, *_args) -> None:
         brief = self.kind() == "brief"
+        self.content_combo.setEnabled(self.kind() == "portfolio")
         self.limit_box.setEnabled(not brief)
         self.limit_box.setToolTip("The brief is always as of today." if brief else "")
         for edit in (self.from_edit, self.to_edit):
@@ -173,6 +188,11 @@ class ExportDialog(QDialog):
         self.status.setText("Exporting…")
         self._worker.run(lambda: build_report(options), self._on_done, self._on_error,
                          label="Exporting PDF…")
+
+    @Slot(str)
+    def _on_progress(self, text: str) -> None:
+        if self._busy:
+            self.status.setText(f"Exporting… {text}")
 
     def _on_done(self, result: ReportResult) -> None:
         self._busy = False

@@ -91,3 +91,24 @@ def test_page_size_follows_the_locale() -> None:
     assert default_page_size(QLocale(QLocale.Language.French, QLocale.Country.Canada)) == "Letter"
     assert default_page_size(QLocale(QLocale.Language.German, QLocale.Country.Germany)) == "A4"
     assert default_page_size(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)) == "A4"
+
+
+def test_portfolio_content_choice(qtbot, journal, worker, offered, tmp_path: Path) -> None:
+    """The portfolio's content (compact, with notes, overview only) is a choice in the dialog;
+    progress from the worker thread reaches the status line."""
+    contact = models.add_contact("Lena Fox", company="Acme")
+    for day, text in (("2025-01-10", "Great kickoff."), ("2025-02-10", "Signed the renewal."),
+                      ("2025-03-10", "Invoice overdue and an angry call.")):
+        models.add_note(contact.id, text, occurred_at=day)
+    dialog = _dialog(qtbot, worker, contact.id)
+    assert not dialog.content_combo.isEnabled()  # a contact report always lists its notes
+    dialog.portfolio_radio.setChecked(True)
+    assert dialog.content_combo.isEnabled()
+    assert [dialog.content_combo.itemData(i) for i in range(dialog.content_combo.count())] == [
+        "compact", "full", "summary"]
+    dialog.content_combo.setCurrentIndex(2)
+    dialog.file_edit.setText(str(tmp_path / "overview.pdf"))
+    assert dialog.options().portfolio == "summary"
+    with qtbot.waitSignal(dialog.exported, timeout=20_000):
+        dialog.export_button.click()
+    assert offered and offered[0].pages == 1

@@ -112,3 +112,45 @@ def test_equal_table_cells_share_one_layout(qapp, tmp_path: Path) -> None:
     assert cells[4][0] is not cells[0][0] and cells[4][0].height > cells[0][0].height
     assert body[0].height == body[1].height and body[4].height > body[0].height
     assert [b.cells for b in c.table(columns, rows[:1])][1][0] is not cells[0][0]  # one cache per table
+
+
+def test_streamed_pagination_matches_and_holds_one_page() -> None:
+    """paginate_iter takes a generator and hands out each page when it is full: the same pages
+    as paginate, with only the current block and the next one pulled from the generator."""
+    from ui.reports.flow import paginate_iter
+
+    def blocks(log: list):
+        for i in range(40):
+            if i % 10 == 0:
+                yield Section(f"S{i}")
+            log.append(i)
+            yield Box(30)
+
+    whole = paginate(list(blocks([])), 100, "T")
+    pulled: list = []
+    seen = 0
+    for n, page in enumerate(paginate_iter(blocks(pulled), 100, "T"), start=1):
+        assert len(pulled) <= (n * 3) + 2  # never far ahead of the page being handed out
+        seen += 1
+        assert [p.y for p in page.items] == [p.y for p in whole[n - 1].items]
+        assert page.title == whole[n - 1].title
+    assert seen == len(whole)
+
+
+def test_render_stream_counts_then_draws(qapp, tmp_path: Path) -> None:
+    import datetime as dt
+
+    from ui.reports.canvas import Canvas
+
+    c = Canvas(tmp_path / "s.pdf", "A4", "T", "Test", dt.datetime(2025, 1, 1))
+    calls: list = []
+
+    def make():
+        calls.append(1)
+        return (c.text(f"Paragraph number {i}.", after=400) for i in range(7))
+    messages: list = []
+    assert c.render_stream(make, "T", messages.append) == 7
+    assert len(calls) == 2
+    from .conftest import pdf_pages, pdf_text
+
+    assert pdf_pages(tmp_path / "s.pdf") == 7 and "Page 7 of 7" in pdf_text(tmp_path / "s.pdf", 7, 7)

@@ -67,3 +67,45 @@ def test_brief_no_text(sample_db: Path, tmp_path: Path) -> None:
     text = pdf_text(out)
     assert pdf_pages(out) == 1
     assert "Angry email" not in text and "Note text left out of this copy." in text
+
+
+def test_portfolio_default_sections_are_compact(sample_db: Path, tmp_path: Path) -> None:
+    """By default each contact gets a short section: cards, chart, stand-out notes; no table."""
+    out = report(sample_db, tmp_path / "portfolio.pdf")
+    text = pdf_text(out, 2)
+    assert "Mood over the period" in text and "Stand-out notes" in text and "MOOD NOW" in text
+    assert "All notes of the period" not in text and "NOTE" not in text.split()
+
+
+def test_portfolio_with_notes_lists_every_note(sample_db: Path, tmp_path: Path) -> None:
+    compact = report(sample_db, tmp_path / "compact.pdf")
+    full = report(sample_db, tmp_path / "full.pdf", "--with-notes")
+    text = pdf_text(full, 2)
+    assert text.count("All notes of the period") >= len(SAMPLE_NAMES)
+    assert "DATE KIND LABEL NOTE" in text
+    assert pdf_pages(full) > pdf_pages(compact)
+
+
+def test_portfolio_summary_only_is_the_overview(sample_db: Path, tmp_path: Path) -> None:
+    out = report(sample_db, tmp_path / "summary.pdf", "--summary-only")
+    pages = pdf_pages(out)
+    text = pdf_text(out)
+    assert pages == 1 and "Page 1 of 1" in text
+    assert "12 active relationships" in text and all(name in text for name in SAMPLE_NAMES)
+    assert "Mood over the period" not in text and "Stand-out notes" not in text
+
+
+def test_portfolio_flags_are_checked(sample_db: Path, tmp_path: Path) -> None:
+    res = run_main(sample_db, "report", "--with-notes", "--summary-only", "-o", str(tmp_path / "x.pdf"))
+    assert res.returncode != 0 and "one of --with-notes and --summary-only" in res.stderr
+    res = run_main(sample_db, "report", "--contact", "Priya Raman", "--summary-only",
+                   "-o", str(tmp_path / "y.pdf"))
+    assert res.returncode != 0 and "for the portfolio" in res.stderr
+    assert not (tmp_path / "x.pdf").exists() and not (tmp_path / "y.pdf").exists()
+
+
+def test_portfolio_period_overview(sample_db: Path, tmp_path: Path) -> None:
+    """With --from/--to the overview is computed over the period (not the stored aggregates)."""
+    out = report(sample_db, tmp_path / "p.pdf", "--summary-only", "--from", "2000-01-01", "--to", "2000-12-31")
+    text = pdf_text(out)
+    assert "01 Jan 2000 – 31 Dec 2000" in text and "The mood line shows the period" in text

@@ -5,7 +5,8 @@
     python main.py [--db PATH] import notes FILE.csv
     python main.py [--db PATH] score [--json] [TEXT ...]
     python main.py [--db PATH] trends [--json] [--contact NAME]
-    python main.py [--db PATH] report [--contact NAME] [--brief] [--from DATE] [--to DATE] [--no-text] -o FILE.pdf
+    python main.py [--db PATH] report [--contact NAME] [--brief] [--from DATE] [--to DATE] [--no-text]
+                                      [--with-notes | --summary-only] -o FILE.pdf
     python main.py [--db PATH] selftest
     python main.py [--db PATH] sample          (adds the sample clients)
     python main.py [--db PATH] rescore         (re-scores notes from an older analyzer)

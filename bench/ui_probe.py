@@ -188,13 +188,28 @@ class _Heartbeat:
 
 
 def _wait(app, done, what: str, timeout_s: float = 120.0) -> None:
-    from PySide6.QtCore import QEventLoop
+    """Run the event loop until ``done()``, as the app would: the UI thread sleeps between
+    events. (A tight processEvents() loop would keep the GIL busy and slow the worker thread
+    it is waiting for, inflating every number.)"""
+    from PySide6.QtCore import QEventLoop, QTimer
 
+    if done():
+        return
     deadline = time.monotonic() + timeout_s
-    while not done():
-        if time.monotonic() > deadline:
-            raise TimeoutError(f"timed out waiting for {what}")
-        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+    loop = QEventLoop()
+    timer = QTimer()
+    timer.setInterval(1)
+
+    def check() -> None:
+        if done() or time.monotonic() > deadline:
+            loop.quit()
+
+    timer.timeout.connect(check)
+    timer.start()
+    loop.exec()
+    timer.stop()
+    if not done():
+        raise TimeoutError(f"timed out waiting for {what}")
 
 
 def probe_app(args) -> dict:

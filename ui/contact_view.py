@@ -1,6 +1,8 @@
 """Right side of the main window: one contact's header, mood chart, notes and the open note."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QListView, QMessageBox,
                                QPushButton, QSplitter, QVBoxLayout, QWidget)
@@ -11,13 +13,14 @@ from ui.charts import MoodChart
 from ui.contact_header import ContactHeader
 from ui.note_detail import NoteDetail
 from ui.notes_model import NOTE_ID_ROLE, NOTE_ROLE, NoteRowDelegate, NotesModel
-from ui.operations import ContactBundle, load_contact
+from ui.operations import ContactBundle, load_contact, load_older_notes
 from ui.theme import icon
 from ui.worker import Worker
 
 
 class ContactView(QWidget):
     loaded = Signal(int)  # contact id, after header, chart and notes are filled in
+    notes_complete = Signal(int)  # contact id, once a long list's older notes are in too
     summary_changed = Signal(object)  # ContactSummary: the list updates its row
     new_note_requested = Signal()
     edit_note_requested = Signal(object)  # NoteInfo
@@ -148,13 +151,30 @@ class ContactView(QWidget):
         self.chart.set_data(bundle.chart)
         self.notes_model.set_notes(list(bundle.notes))
         wanted = self._select_after_load
-        self._select_after_load = None
         if wanted is not None and self.notes_model.row_of(wanted) >= 0:
+            self._select_after_load = None
             self.select_note(wanted)
         else:
+            if bundle.complete:
+                self._select_after_load = None
             self.detail.set_note(None)
+        if not bundle.complete:
+            contact_id, shown = bundle.contact.id, len(bundle.notes)
+            self.worker.run(lambda: load_older_notes(contact_id, shown),
+                            lambda older: self._on_older_loaded(request, older),
+                            self._on_load_error)
         self.summary_changed.emit(bundle.summary)
         self.loaded.emit(bundle.contact.id)
+
+    def _on_older_loaded(self, request: int, older: tuple) -> None:
+        if request != self._request or self.bundle is None:
+            return
+        self.notes_model.append_notes(list(older))
+        self.bundle = replace(self.bundle, notes=self.bundle.notes + older, complete=True)
+        wanted, self._select_after_load = self._select_after_load, None
+        if wanted is not None and self.notes_model.row_of(wanted) >= 0:
+            self.select_note(wanted)
+        self.notes_complete.emit(self.bundle.contact.id)
 
     def _on_load_error(self, exc: Exception) -> None:
         from ui.errors import show_error
@@ -169,6 +189,8 @@ class ContactView(QWidget):
     def select_note(self, note_id: int) -> None:
         row = self.notes_model.row_of(note_id)
         if row < 0:
+            if self.bundle is not None and not self.bundle.complete:
+                self._select_after_load = note_id  # an older note: selected once it arrives
             return
         index = self.notes_model.index(row)
         self.notes_view.selectionModel().setCurrentIndex(

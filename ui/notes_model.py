@@ -59,6 +59,15 @@ class NotesModel(QAbstractListModel):
         self._terms.clear()
         self.endResetModel()
 
+    def append_notes(self, notes: list[NoteInfo]) -> None:
+        """Add older notes at the end (selection and scroll position stay)."""
+        if not notes:
+            return
+        first = len(self._notes)
+        self.beginInsertRows(QModelIndex(), first, first + len(notes) - 1)
+        self._notes.extend(notes)
+        self.endInsertRows()
+
     def notes(self) -> list[NoteInfo]:
         return list(self._notes)
 

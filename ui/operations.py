@@ -18,8 +18,9 @@ class ContactBundle:
 
     contact: ContactInfo
     summary: ContactSummary
-    notes: tuple[NoteInfo, ...]
+    notes: tuple[NoteInfo, ...]  # newest first; only the first page when not ``complete``
     chart: MoodChartData
+    complete: bool = True
 
 
 @dataclass(frozen=True)
@@ -36,12 +37,24 @@ def load_journal_state() -> JournalState:
                         models.count_needing_rescore())
 
 
-def load_contact(contact_id: int) -> ContactBundle:
+# A contact with thousands of notes shows its newest notes and its whole chart first; the
+# older notes follow in a second job (load_older_notes), so the view appears at once.
+FIRST_PAGE = 400
+
+
+def load_contact(contact_id: int, first_page: int = FIRST_PAGE) -> ContactBundle:
     contact = models.get_contact(contact_id)
     summary = models.get_summary(contact_id)
-    notes = tuple(models.timeline(contact_id))
-    chart = prepare_mood_chart(models.mood_points_of(notes))
-    return ContactBundle(contact, summary, notes, chart)
+    notes = tuple(models.timeline(contact_id, limit=first_page + 1))
+    if len(notes) <= first_page:
+        return ContactBundle(contact, summary, notes, prepare_mood_chart(models.mood_points_of(notes)))
+    chart = prepare_mood_chart(models.mood_points(contact_id))
+    return ContactBundle(contact, summary, notes[:first_page], chart, complete=False)
+
+
+def load_older_notes(contact_id: int, after: int) -> tuple[NoteInfo, ...]:
+    """The notes after the first ``after`` of the timeline (newest first)."""
+    return tuple(models.timeline(contact_id))[after:]
 
 
 def save_note(contact_id: int, note_id: int | None, text: str, occurred_at, kind: str,

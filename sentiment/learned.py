@@ -84,7 +84,8 @@ def features(text: str, polarity: float, label: str, pos_mass: float, neg_mass: 
     """All features of one note (name -> value) and its tokens."""
     tokens = words(text)
     feats = engine_features(polarity, label, pos_mass, neg_mass, n_sentences, tokens)
-    for name in text_features(tokens):
+    # Sorted so the float sums never depend on the hash seed (set order varies between runs).
+    for name in sorted(text_features(tokens)):
         feats[name] = 1.0
     return feats, tokens
 

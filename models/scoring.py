@@ -1,7 +1,10 @@
 """Scoring notes on save, and in bulk on several cores for imports and re-scoring."""
 from __future__ import annotations
 
+import multiprocessing
 import os
+import sys
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from typing import Iterator, Sequence
 
@@ -10,6 +13,20 @@ from sentiment import ANALYZER_VERSION, Sentiment, analyze, analyze_many
 # Below this many texts a process pool costs more than it saves.
 PARALLEL_THRESHOLD = 4000
 _CHUNK = 2000
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    """A process pool that is safe to start from here.
+
+    Forking copies the loaded word lists for free, but forking a process that runs other
+    threads (the desktop app imports in its worker thread) can deadlock the child on a lock
+    held by another thread; then a fresh interpreter is started instead.
+    """
+    if sys.platform.startswith("linux") and threading.active_count() == 1:
+        context = multiprocessing.get_context("fork")
+    else:
+        context = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
 
 
 def score(text: str) -> Sentiment:
@@ -23,7 +40,7 @@ def score_many(texts: Sequence[str], workers: int | None = None) -> list[Sentime
         return analyze_many(texts)
     chunks = [list(texts[i:i + _CHUNK]) for i in range(0, len(texts), _CHUNK)]
     try:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with _pool(workers) as pool:
             results: list[Sentiment] = []
             for part in pool.map(analyze_many, chunks):
                 results.extend(part)
@@ -61,7 +78,7 @@ def score_chunks(texts: Sequence[str], workers: int | None = None,
     # instead of each loading its own copy (~0.3 s of CPU per worker).
     analyze("")
     try:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with _pool(workers) as pool:
             for part in pool.map(_stored, [list(texts[i:i + chunk]) for i in starts]):
                 yield part
                 done += 1

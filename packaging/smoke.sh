@@ -9,7 +9,8 @@
 #   1. --version prints the version from models/appinfo.py
 #   2. score --json: a clearly positive text scores > 0, and so does a text whose words only
 #      TextBlob's lexicon knows (a bundle without TextBlob's data silently scores those 0.0)
-#   3. sample fills a fresh journal; trends --json lists its contacts
+#   3. sample fills a fresh journal; trends --json lists its contacts; a 4,500-note CSV
+#      import (scored in worker processes started by the frozen executable)
 #   4. selftest (main window offscreen, first contact and its chart) prints "selftest ok";
 #      the time to that line is reported
 #   5. report writes a PDF (when ui/reports is in the tree; RAPPORT_SMOKE_REPORT=warn softens it)
@@ -64,6 +65,17 @@ run --db "$db" sample || fail "sample exited with $?"
 contacts=$(run --db "$db" trends --json | grep -c '"contact":' || true)
 [ "$contacts" -gt 0 ] || fail "trends --json listed no contacts after sample"
 ok "sample + trends: $contacts contacts"
+
+# 3b. a large CSV import: scoring runs in worker processes started by the frozen executable
+csv="$work/big.csv"
+{ echo "contact,date,text"
+  for i in $(seq 1 4500); do
+      printf 'Client %d,2025-03-%02d,Great call %d; they love the plan.\n' $((i % 40)) $((i % 28 + 1)) "$i"
+  done
+} > "$csv"
+out=$(run --db "$work/home/big.sqlite" import notes "$csv") || fail "import of 4,500 notes exited with an error"
+echo "$out" | grep -q "Imported 4500 notes" || fail "import of 4,500 notes said: $out"
+ok "import: 4,500 notes scored in worker processes"
 
 # 4. the main window, offscreen
 if [ -f "$repo/ui/selftest.py" ]; then

@@ -18,6 +18,8 @@ import sys
 import time
 from pathlib import Path
 
+from bench.steps import timed
+
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
@@ -63,16 +65,6 @@ def probe_bare(args) -> dict:
             "peak_rss_mb": peak_rss_mb()}
 
 
-def _timed(fn, repeat: int) -> dict:
-    fn()
-    samples = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - t0) * 1000.0)
-    return {"median_ms": statistics.median(samples), "max_ms": max(samples), "n": repeat}
-
-
 def probe_list(args) -> dict:
     """Relationships list through the real table model + proxy: load, sort, filter."""
     na = missing("ui.relationships_model")
@@ -113,9 +105,9 @@ def probe_list(args) -> dict:
         return run
 
     r = args.repeat
-    out["sort_by_trend"] = _timed(sort(rm.COL_TREND), r)
-    out["sort_by_name"] = _timed(sort(rm.COL_NAME), r)
-    out["sort_by_last_contact"] = _timed(sort(rm.COL_LAST), r)
+    out["sort_by_trend"] = timed(sort(rm.COL_TREND), r)
+    out["sort_by_name"] = timed(sort(rm.COL_NAME), r)
+    out["sort_by_last_contact"] = timed(sort(rm.COL_LAST), r)
     proxy.sort(rm.COL_TREND, Qt.SortOrder.AscendingOrder)
     words = ["a", "an", "ann", "anna", ""]  # typing "anna", then clearing the box
     state = {"i": 0}
@@ -125,7 +117,7 @@ def probe_list(args) -> dict:
         state["i"] += 1
         app.processEvents()
 
-    out["filter_text_keystroke"] = _timed(type_filter, r * len(words))
+    out["filter_text_keystroke"] = timed(type_filter, r * len(words))
     trends = ["souring", "warming", None]
 
     def trend_filter():
@@ -133,7 +125,7 @@ def probe_list(args) -> dict:
         state["i"] += 1
         app.processEvents()
 
-    out["filter_trend"] = _timed(trend_filter, r)
+    out["filter_trend"] = timed(trend_filter, r)
     out["peak_rss_mb"] = peak_rss_mb()
     return out
 
@@ -152,8 +144,8 @@ def probe_chart_data(args) -> dict:
     cid = models.find_contact(heavy["name"], heavy["company"]).id
     points = models.mood_points(cid)
     out = {"points": len(points)}
-    out["prepare_mood_chart"] = _timed(lambda: prepare_mood_chart(points), args.repeat)
-    out["mood_points_plus_prepare"] = _timed(lambda: prepare_mood_chart(models.mood_points(cid)),
+    out["prepare_mood_chart"] = timed(lambda: prepare_mood_chart(points), args.repeat)
+    out["mood_points_plus_prepare"] = timed(lambda: prepare_mood_chart(models.mood_points(cid)),
                                              args.repeat)
     return out
 
@@ -188,27 +180,10 @@ class _Heartbeat:
 
 
 def _wait(app, done, what: str, timeout_s: float = 120.0) -> None:
-    """Run the event loop until ``done()``, as the app would: the UI thread sleeps between
-    events. (A tight processEvents() loop would keep the GIL busy and slow the worker thread
-    it is waiting for, inflating every number.)"""
-    from PySide6.QtCore import QEventLoop, QTimer
+    """The app's own headless wait (a real event loop), checking every millisecond."""
+    from ui.waiting import wait_until
 
-    if done():
-        return
-    deadline = time.monotonic() + timeout_s
-    loop = QEventLoop()
-    timer = QTimer()
-    timer.setInterval(1)
-
-    def check() -> None:
-        if done() or time.monotonic() > deadline:
-            loop.quit()
-
-    timer.timeout.connect(check)
-    timer.start()
-    loop.exec()
-    timer.stop()
-    if not done():
+    if not wait_until(done, timeout_s, poll_ms=1):
         raise TimeoutError(f"timed out waiting for {what}")
 
 

@@ -1,9 +1,9 @@
 """Wait for a condition while Qt keeps running, for headless runs (selftest, screenshots).
 
-Why not ``while not done(): app.processEvents()``: in PySide 6.12 every call to
-``processEvents()`` drops one reference to ``None`` too many, so a tight loop of tens of
-thousands of calls makes the interpreter abort at exit ("none_dealloc"). A nested event loop
-polled by a timer calls into Python a few times per second instead.
+Why not ``while not done(): app.processEvents()``: such a loop never sleeps, so it keeps
+taking the GIL from the worker thread it is waiting for (slowing it down and skewing any
+timing), and on PySide 6.12 it also leaked references to ``None``. A nested event loop polled
+by a timer sleeps between events as the real app does.
 """
 from __future__ import annotations
 
@@ -15,14 +15,17 @@ from PySide6.QtCore import QEventLoop, QTimer
 POLL_MS = 20
 
 
-def wait_until(done: Callable[[], bool], timeout_s: float) -> bool:
-    """Run the event loop until ``done()`` is true; False if ``timeout_s`` passed first."""
+def wait_until(done: Callable[[], bool], timeout_s: float, poll_ms: int = POLL_MS) -> bool:
+    """Run the event loop until ``done()`` is true; False if ``timeout_s`` passed first.
+
+    ``poll_ms`` is how often ``done()`` is asked; measurements use 1 ms.
+    """
     if done():
         return True
     loop = QEventLoop()
     deadline = time.monotonic() + timeout_s
     timer = QTimer()
-    timer.setInterval(POLL_MS)
+    timer.setInterval(poll_ms)
 
     def check() -> None:
         if done() or time.monotonic() > deadline:

@@ -39,17 +39,21 @@ from sentiment.learned import CLASSES as LEARNED_CLASSES
 from sentiment.learned import NoteModel, get_model
 from sentiment.learned import word_spans as learned_word_spans
 from sentiment.learned import features as learned_features
+from sentiment.learned import words as learned_words
+from sentiment.learned import NEGATIONS as LEARNED_NEGATIONS
 from sentiment.lexicons import Lexicons, get_lexicons
 from sentiment.tokens import (CONTROL_RE, MAX_CHARS, normalize, punct_emphasis, sentence_spans,
                               tokenize)
 from sentiment.topics import FUNCTION_WORDS
-from sentiment.types import ANALYZER_VERSION, SentenceScore, Sentiment, Term, label_for
+from sentiment.types import (ANALYZER_VERSION, NEUTRAL_BAND, SentenceScore, Sentiment, Term,
+                             label_for)
 from sentiment.valence import apply_modifiers, look_up
 
 # Learned layer: polarity given to a note whose label it overrides
 _LEARNED_NEUTRAL = 0.04   # |polarity| of a note moved to neutral (keeps its sign)
 _LEARNED_MIN = 0.1        # least |polarity| of a note moved to positive/negative
-_LEARNED_SCALE = 0.6      # x (P(positive) - P(negative))
+_LEARNED_SCALE = 0.15     # x (P(positive) - P(negative)); small keeps r on rated sets
+_POLISH = 0.1             # weight of TextBlob's word mean in the fine tuning of a score
 _LEARNED_DAMP = 0.25      # sentences that disagree with an overridden verdict
 _LEARNED_TERMS = 2        # learned words added as terms to the sentence that carries it
 _LEARNED_TERM_MIN = 0.3   # least class-weight difference for a learned word to be a term
@@ -126,14 +130,52 @@ def analyze(text: str) -> Sentiment:
     if not isinstance(text, str):
         text = "" if text is None else str(text)
     rules = analyze_rules(text)
-    model = get_model()
-    if model is None or not rules.sentences:
+    if not rules.sentences:
         return rules
-    return combine(rules, text[:MAX_CHARS], model)
+    model = get_model()
+    if model is not None:
+        result = combine(rules, text[:MAX_CHARS], model)
+        if result is not rules:
+            return result
+    return _polish(rules, text[:MAX_CHARS])
+
+
+def _polish(result: Sentiment, text: str) -> Sentiment:
+    """Fine-tune the strength of a score without changing its label: add a tenth of TextBlob's
+    mean word polarity (a second, independent lexicon; "not" before a word halves and flips it,
+    as TextBlob does), kept inside the label's band. Two lexicons agree with human ratings
+    better than either alone (measured on the VADER sets, see the README)."""
+    table = get_lexicons().textblob
+    toks = learned_words(text)
+    total, n = 0.0, 0
+    for i, w in enumerate(toks):
+        p = table.get(w)
+        if p is not None:
+            if i and toks[i - 1] in LEARNED_NEGATIONS:
+                p *= -0.5
+            total += p
+            n += 1
+    if not n:
+        return result
+    old = result.polarity
+    new = old + _POLISH * total / n
+    if old > NEUTRAL_BAND:
+        new = min(1.0, max(NEUTRAL_BAND + 1e-4, new))
+    elif old < -NEUTRAL_BAND:
+        new = max(-1.0, min(-NEUTRAL_BAND - 1e-4, new))
+    else:
+        new = max(-NEUTRAL_BAND, min(NEUTRAL_BAND, new))
+    if new == old:
+        return result
+    return Sentiment(round(new, 6), result.label, result.sentences, result.version)
 
 
 def combine(rules: Sentiment, text: str, model: NoteModel) -> Sentiment:
     """The rule result, with its label overridden where the learned layer is confident."""
+    tokens = learned_words(text)
+    need = model.gate(tokens, rules.polarity) if tokens else None
+    if need is None:
+        return rules  # general text, or a strong verdict the layer may not overturn
     pos = neg = 0.0
     for s in rules.sentences:
         for t in s.terms:
@@ -141,17 +183,12 @@ def combine(rules: Sentiment, text: str, model: NoteModel) -> Sentiment:
                 pos += t.weight
             else:
                 neg -= t.weight
-    feats, tokens = learned_features(text, rules.polarity, rules.label, pos, neg,
-                                     len(rules.sentences))
-    if not tokens or model.known_words(tokens) < model.min_coverage * len(tokens):
-        return rules  # not business-note vocabulary: the rules' score stands
+    feats, _ = learned_features(text, rules.polarity, rules.label, pos, neg,
+                                len(rules.sentences), tokens)
     probs = model.scores(feats)
     best = max(range(3), key=probs.__getitem__)
     target = LEARNED_CLASSES[best]
-    if target == rules.label or probs[best] < model.threshold:
-        return rules
-    # a clear rule verdict is not overturned: only weak or near-neutral scores are re-read
-    if abs(rules.polarity) > (model.neutral_max if target == "neutral" else model.flip_max):
+    if target == rules.label or probs[best] < need:
         return rules
     old = rules.polarity
     if target == "neutral":

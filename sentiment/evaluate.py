@@ -144,7 +144,7 @@ def discover_note_sets(data: Path, notes: Path) -> list[tuple[str, Path]]:
 
 
 def _row(name: str, cells: list[str]) -> str:
-    return f"| {name:<44} | " + " | ".join(f"{c:>15}" for c in cells) + " |"
+    return f"| {name:<50} | " + " | ".join(f"{c:>15}" for c in cells) + " |"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -153,6 +153,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--notes", type=Path, default=REPO / "tests" / "data",
                         help="folder searched for client_notes_*.tsv")
     parser.add_argument("--no-speed", action="store_true", help="skip the throughput measurement")
+    parser.add_argument("--per-file", action="store_true",
+                        help="one row per tuning file instead of one row for all of them")
     parser.add_argument("--cv", action="store_true",
                         help="print only the leave-one-file-out cross-validation table "
                              "(rule engine alone vs rule engine + learned layer)")
@@ -165,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
 
     names = list(SCORERS)
     print(_row("data set (metric)", names))
-    print("|" + "-" * 46 + "|" + "|".join(["-" * 17] * len(names)) + "|")
+    print("|" + "-" * 52 + "|" + "|".join(["-" * 17] * len(names)) + "|")
     notes: list[str] = []
     if not args.data.is_dir():
         print(f"NOTE: shared data folder {args.data} not found; only the repo's notes "
@@ -174,9 +176,19 @@ def main(argv: list[str] | None = None) -> int:
     if not any(note_set_role(path) == "held out" for _, path in labeled):
         print(f"NOTE: no held-out (blind) note file in {args.notes} yet: every client-notes "
               "figure below is on notes the engine was tuned on.", file=sys.stderr)
+    groups: list[tuple[str, list[tuple[str, str]]]] = []
+    tune_files = [path for name, path in labeled
+                  if note_set_role(path) == "tuned on" and path.parent == args.notes]
     for name, path in labeled:
         rows = read_labeled_tsv(path)
         notes.extend(text for _, text in rows)
+        if path in tune_files and not args.per_file:
+            if path == tune_files[0]:
+                groups.append((f"client_notes_tune* ({len(tune_files)} files), tuned on", []))
+            groups[-1][1].extend(rows)
+        else:
+            groups.append((name, rows))
+    for name, rows in groups:
         results = [eval_labeled(rows, SCORERS[s]) for s in names]
         print(_row(f"{name} (n={len(rows)}) acc", [f"{a:.3f}" for a, _ in results]))
         print(_row("  macro-F1", [f"{f:.3f}" for _, f in results]))

@@ -39,6 +39,8 @@ class Lexicons:
     # single words whose negated meaning is not just the flipped valence ("answered" is
     # neutral, "nobody answered" is clearly negative); phrases carry theirs in ``phrases``
     negated: dict[str, float] = field(default_factory=dict)
+    # TextBlob's own word means (-1..1), all of them, for the score's fine tuning (engine._polish)
+    textblob: dict[str, float] = field(default_factory=dict)
 
 
 _lock = threading.Lock()
@@ -180,8 +182,9 @@ def _build() -> Lexicons:
             emoji[char] = max(-4.0, min(4.0, total))
     negations = frozenset(negate) - {"despite"}  # "despite" is handled as a contrast
     sizes = {"vader": len(vader_words), "textblob": len(tb_words), "business": len(business)}
+    textblob = {w: p for w, p in tb_words.items() if " " not in w}
     return Lexicons(words, phrases, dict(boosters), negations, emoji, sizes, tuple(problems),
-                    negated_words)
+                    negated_words, textblob)
 
 
 def get_lexicons() -> Lexicons:

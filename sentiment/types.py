@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-ANALYZER_VERSION = "biz-2.0"
+ANALYZER_VERSION = "biz-3.0"
 NEUTRAL_BAND = 0.05
 
 

@@ -10,8 +10,7 @@ from sentiment.evaluate import accuracy, read_labeled_tsv
 
 ROOT = Path(__file__).resolve().parents[3]
 NOTES = ROOT / "tests" / "data"
-TUNE_SETS = ("client_notes_tune.tsv", "client_notes_tune_b.tsv", "client_notes_tune_c.tsv",
-             "client_notes_tune_d.tsv", "client_notes_tune_e.tsv", "client_notes_tune_f.tsv")
+TUNE_SETS = tuple(sorted(p.name for p in NOTES.glob("client_notes_tune*.tsv")))
 BLIND = NOTES / "client_notes_blind.tsv"
 SHARED = ROOT.parent / "shared"
 
@@ -181,11 +180,11 @@ def test_biz12_mechanisms(text: str, label: str) -> None:
     assert analyze(text).label == label
 
 
-# biz-2.0 learned layer. Leave-one-file-out mean measured 0.964 (rules alone 0.963, optimistic:
-# the rules were tuned on those files) and 0.828 on tune_f (the only file the rules never saw;
-# rules alone 0.797). Floors are those minus a margin of ~1.5-2 points.
-CV_MEAN_FLOOR = 0.945
-CV_BLIND_FOLD_FLOOR = 0.81
+# biz-3.0 learned layer, cross-validated on two files written after the rules were last tuned
+# (realistic mixed notes, and notes built to fool word counting). Measured CV_MEASURED; floors
+# are those minus about two points.
+CV_FOLDS = ("client_notes_tune_r4_12", "client_notes_tune_r4_13")
+CV_FLOORS = {"client_notes_tune_r4_12": CV12, "client_notes_tune_r4_13": CV13}
 
 
 def test_leave_one_file_out_cross_validation() -> None:
@@ -193,28 +192,67 @@ def test_leave_one_file_out_cross_validation() -> None:
     from sentiment.train import cross_validate, load, training_files
 
     try:
-        table = cross_validate(load(training_files(SHARED / "data", NOTES)))
+        table = cross_validate(load(training_files(SHARED / "data", NOTES)), held_out=CV_FOLDS)
     finally:
         learned.reset()
-    assert len(table) >= 6
-    mean = sum(row[3] for row in table) / len(table)
-    assert mean >= CV_MEAN_FLOOR, table
-    fold_f = {row[0]: row for row in table}["client_notes_tune_f"]
-    assert fold_f[3] >= CV_BLIND_FOLD_FLOOR, table
-    assert fold_f[3] > fold_f[2] + 0.015, table  # the learned layer must beat the rules there
+    assert [row[0] for row in table] == list(CV_FOLDS)
+    for name, n, rules_acc, learned_acc in table:
+        assert n >= 500
+        assert learned_acc >= CV_FLOORS[name], table
+        assert learned_acc > rules_acc + 0.10, table  # the layer must clearly beat the rules
 
 
-def test_learned_model_loads_and_changes_only_weak_verdicts() -> None:
+def test_learned_model_has_markers_without_sentiment_words() -> None:
     from sentiment import learned
-    from sentiment.engine import analyze_rules
+    from sentiment.lexicons import get_lexicons
 
     model = learned.get_model()
     assert model is not None and len(model.weights) > 1000
     assert model.version == analyze("x").version
-    # a clear rule verdict is never overturned
-    for text in ("Great call, they are happy with progress.",
-                 "Tense meeting, they threatened to pull the project."):
-        assert analyze(text).label == analyze_rules(text).label
+    assert {"invoice", "client", "renewal", "proposal"} <= model.markers
+    assert not model.markers & set(get_lexicons().words), "markers must say what, not how"
+
+
+@pytest.mark.parametrize("text", [
+    "I love this phone, the battery lasts all day.",
+    "The movie was a tedious, overlong mess.",
+    "What a wonderful surprise for my birthday!",
+    "The soup was cold and the waiter was rude.",
+])
+def test_general_text_keeps_the_rules_label(text: str) -> None:
+    from sentiment import learned
+    from sentiment.engine import analyze_rules
+
+    model = learned.get_model()
+    assert model.gate(learned.words(text), analyze_rules(text).polarity) is None
+    result, rules = analyze(text), analyze_rules(text)
+    assert result.label == rules.label and result.sentences == rules.sentences
+
+
+def test_gate_by_markers() -> None:
+    from sentiment import learned
+
+    model = learned.get_model()
+    two = ["the", "invoice", "and", "the", "proposal"]
+    one = ["the", "invoice", "was", "fine"]
+    assert model.gate(two, 0.9) == model.note_threshold
+    assert model.gate(one, 0.1) == model.single_threshold
+    assert model.gate(one, 0.9) is None  # one marker does not overturn a strong verdict
+    assert model.gate(["lovely", "day"], 0.0) is None
+
+
+def test_polish_never_changes_the_label() -> None:
+    from sentiment.engine import analyze_rules
+
+    texts = [t for name in TUNE_SETS[:3] for _, t in read_labeled_tsv(NOTES / name)]
+    moved = 0
+    for text in texts:
+        rules = analyze_rules(text)
+        result = analyze(text)
+        if result.sentences == rules.sentences and result.label == rules.label:
+            moved += result.polarity != rules.polarity
+            assert -1.0 <= result.polarity <= 1.0
+    assert moved > 0
 
 
 def test_learned_override_keeps_sentences_consistent() -> None:
@@ -225,7 +263,7 @@ def test_learned_override_keeps_sentences_consistent() -> None:
     for _, text in rows:
         result, rules = analyze(text), analyze_rules(text)
         if result.label == rules.label:
-            assert result == rules
+            assert result.sentences == rules.sentences
             continue
         changed += 1
         for s in result.sentences:

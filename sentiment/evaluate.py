@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import re
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -109,8 +110,12 @@ def throughput(scorer: Scorer, texts: Sequence[str], seconds: float = 1.5) -> fl
     return done / (time.perf_counter() - start)
 
 
-def speed_corpus(notes: list[str]) -> list[str]:
-    """2-4 sentence notes built from single-sentence notes (deterministic)."""
+_SENTENCE_END = re.compile(r"[.!?]\s+\S")
+
+
+def speed_corpus(notes: list[str], size: int = 2000) -> list[str]:
+    """``size`` notes of 2-4 sentences, each built from single-sentence notes (deterministic)."""
+    notes = [n for n in notes if not _SENTENCE_END.search(n.strip())][:size] or notes[:size]
     out = []
     for i in range(len(notes)):
         k = 2 + i % 3

@@ -128,25 +128,31 @@ def test_tuning_sets_are_big_enough() -> None:
 
 
 def test_blind_accuracy_beats_both_baselines() -> None:
-    """Notes written by people who never saw the engine, added after all tuning.
+    """Notes written by people who never saw the engine, added after all training and tuning.
 
-    Measured with biz-2.0 on 340 blind notes: engine 0.815, VADER 0.676, TextBlob 0.524.
-    The issue's target (0.90 on unseen notes) is NOT reached; this guards the level reached
-    and the margin over both baselines so a change cannot quietly lose it.
+    Measured with biz-3.0 on 599 blind notes: engine 0.927 (95% interval 0.903-0.945), rules
+    alone 0.696, VADER 0.561, TextBlob 0.519. Floors: the issue's 0.90 target and the margins.
     """
     from sentiment import label_for, textblob_polarity, vader_polarity
 
     if not BLIND.is_file():
         pytest.skip("tests/data/client_notes_blind.tsv missing")
     rows = read_labeled_tsv(BLIND)
-    assert len(rows) >= 300
+    assert len(rows) >= 500
     gold = [label for label, _ in rows]
     ours = accuracy(gold, [analyze(text).label for _, text in rows])
     vader = accuracy(gold, [label_for(vader_polarity(text)) for _, text in rows])
     textblob = accuracy(gold, [label_for(textblob_polarity(text)) for _, text in rows])
-    assert ours >= 0.79
-    assert ours >= vader + 0.10
-    assert ours >= textblob + 0.20
+    assert ours >= 0.90
+    assert ours >= vader + 0.25
+    assert ours >= textblob + 0.30
+
+
+def test_no_blind_note_is_in_the_training_files() -> None:
+    blind = {text.strip().lower() for _, text in read_labeled_tsv(BLIND)}
+    for name in TUNE_SETS:
+        trained = {text.strip().lower() for _, text in read_labeled_tsv(NOTES / name)}
+        assert not blind & trained, name
 
 
 def test_dev_accuracy_at_least_90_percent() -> None:
@@ -176,15 +182,24 @@ def test_dev_accuracy_at_least_90_percent() -> None:
     ("They picked us over the incumbent.", "positive"),
     ("Some deliverables slipped, others landed early; overall roughly as planned.", "neutral"),
 ])
+def test_pending_good_news_in_the_rules() -> None:
+    # The rules' pending mechanism reads this as neutral; biz-3.0's learned layer, seeing a
+    # note full of contract words, reads it as positive (a known miss, listed in the README).
+    from sentiment.engine import analyze_rules
+
+    assert analyze_rules("We start once the contract is signed.").label == "neutral"
+    assert analyze_rules("The contract is signed, we start Monday.").label == "positive"
+
+
 def test_biz12_mechanisms(text: str, label: str) -> None:
     assert analyze(text).label == label
 
 
 # biz-3.0 learned layer, cross-validated on two files written after the rules were last tuned
-# (realistic mixed notes, and notes built to fool word counting). Measured CV_MEASURED; floors
-# are those minus about two points.
+# (realistic mixed notes, and notes built to fool word counting). Measured 0.923 and 0.797
+# (rules alone 0.677 and 0.468); floors are those minus about two and a half points.
 CV_FOLDS = ("client_notes_tune_r4_12", "client_notes_tune_r4_13")
-CV_FLOORS = {"client_notes_tune_r4_12": CV12, "client_notes_tune_r4_13": CV13}
+CV_FLOORS = {"client_notes_tune_r4_12": 0.90, "client_notes_tune_r4_13": 0.77}
 
 
 def test_leave_one_file_out_cross_validation() -> None:
@@ -204,13 +219,15 @@ def test_leave_one_file_out_cross_validation() -> None:
 
 def test_learned_model_has_markers_without_sentiment_words() -> None:
     from sentiment import learned
-    from sentiment.lexicons import get_lexicons
+    from sentiment.lexicons import textblob_lexicon, vader_analyzer
 
     model = learned.get_model()
     assert model is not None and len(model.weights) > 1000
     assert model.version == analyze("x").version
     assert {"invoice", "client", "renewal", "proposal"} <= model.markers
-    assert not model.markers & set(get_lexicons().words), "markers must say what, not how"
+    general_sentiment = set(textblob_lexicon()) | set(vader_analyzer().lexicon)
+    assert not model.markers & general_sentiment, "markers must say what, not how"
+    assert all(w.isalpha() for w in model.markers)
 
 
 @pytest.mark.parametrize("text", [

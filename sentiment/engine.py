@@ -23,8 +23,10 @@ Where each part lives: :mod:`sentiment.tokens` (sentences, words, numbers, norma
 :mod:`sentiment.clauses` (contrast, stopping verbs, initial/resolved/pending, irony, balance),
 :mod:`sentiment.topics` (topic vs event) and :mod:`sentiment.biz_rules` (the other biz-1.2
 mechanisms). This module holds the sentence and note scorers that run them in order, the
-learned note layer on top (:mod:`sentiment.learned`) and the public entry points
-:func:`analyze`, :func:`analyze_many`, :func:`analyze_rules` and :func:`combine`.
+learned note layer on top (:mod:`sentiment.learned`: on business notes its label wins), the
+final fine tuning of a score's strength by TextBlob's word mean (:func:`_polish`, never a label
+change) and the public entry points :func:`analyze`, :func:`analyze_many`,
+:func:`analyze_rules` and :func:`combine`.
 """
 from __future__ import annotations
 

@@ -149,7 +149,7 @@ def discover_note_sets(data: Path, notes: Path) -> list[tuple[str, Path]]:
 
 
 def _row(name: str, cells: list[str]) -> str:
-    return f"| {name:<50} | " + " | ".join(f"{c:>15}" for c in cells) + " |"
+    return f"| {name:<54} | " + " | ".join(f"{c:>15}" for c in cells) + " |"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -172,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
 
     names = list(SCORERS)
     print(_row("data set (metric)", names))
-    print("|" + "-" * 52 + "|" + "|".join(["-" * 17] * len(names)) + "|")
+    print("|" + "-" * 56 + "|" + "|".join(["-" * 17] * len(names)) + "|")
     notes: list[str] = []
     if not args.data.is_dir():
         print(f"NOTE: shared data folder {args.data} not found; only the repo's notes "

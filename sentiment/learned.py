@@ -1,4 +1,4 @@
-"""A small learned layer on top of the rule engine, for business notes (biz-2.0).
+"""The learned layer on top of the rule engine, for business notes (biz-3.0).
 
 Multinomial logistic regression (3 classes) over sparse binary features: lower-cased word
 unigrams and adjacent bigrams from our own tokenizer (numbers folded to ``<num>``), plus the
@@ -6,7 +6,7 @@ rule engine's outputs (polarity, its label, positive/negative term mass, negatio
 flags, sentence count). Weights are trained by ``python -m sentiment.train`` on the labeled
 business notes and shipped as ``sentiment/data/note_model.json``; the app only loads them.
 
-Who decides the label (biz-3.0) depends on whether the text reads like a business note,
+Who decides the label depends on whether the text reads like a business note,
 measured by its *business-topic markers*: words frequent in the training notes, rare in general
 English (wordfreq's frequencies, at training time only), carrying no sentiment of their own in
 VADER's or TextBlob's word lists, and not names (chosen by ``python -m sentiment.train``).

@@ -107,11 +107,11 @@ class NoteModel:
 
     weights: dict[str, tuple[float, float, float]]
     markers: frozenset[str]
-    version: str = ""
-    note_markers: int = 2         # distinct markers from which a text is a business note
-    note_threshold: float = 0.0   # least probability of the layer's class in a business note
-    single_threshold: float = 0.6  # ... with just one marker
-    single_max: float = 0.5       # ... with one marker: largest |rule polarity| it overturns
+    version: str
+    note_markers: int         # distinct markers from which a text is a business note
+    note_threshold: float     # least probability of the layer's class in a business note
+    single_threshold: float   # ... with just one marker
+    single_max: float         # ... with one marker: largest |rule polarity| it overturns
 
     def marker_count(self, tokens: Sequence[str]) -> int:
         """How many distinct business-topic words the tokens hold."""
